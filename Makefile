@@ -1,0 +1,61 @@
+# Every target sets up what it needs: a .venv with the pinned dependencies.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+READY := $(VENV)/.ready
+export PYTHONPATH := $(CURDIR)/scripts
+export NO_MKDOCS_2_WARNING := 1
+KB := $(BIN)/python -m defence_kb
+
+.PHONY: help build serve test validate new schema coverage normalize lint format clean
+
+help:
+	@echo "make serve     build the site and serve it at http://127.0.0.1:8000 with live reload"
+	@echo "make build     validate the data and build the site into site/"
+	@echo "make test      run lint and the test suite"
+	@echo "make validate  check every data file"
+	@echo "make new TYPE=agreement TITLE=\"Bản ghi nhớ ...\"   create a record to fill in"
+	@echo "make coverage  which source paragraphs the records cite"
+	@echo "make normalize rewrite data files in Unicode NFC"
+	@echo "make schema    regenerate data/schema/*.json from the model"
+
+$(READY): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $(READY)
+
+validate: $(READY)
+	$(KB) validate
+
+build: $(READY)
+	$(KB) build
+
+serve: $(READY)
+	$(KB) serve
+
+new: $(READY)
+	@test -n "$(TYPE)" -a -n "$(TITLE)" || { echo 'usage: make new TYPE=event|agreement|mission|resolution TITLE="..."'; exit 2; }
+	$(KB) new "$(TYPE)" "$(TITLE)"
+
+schema: $(READY)
+	$(KB) schema
+
+coverage: $(READY)
+	$(KB) coverage
+
+normalize: $(READY)
+	$(KB) normalize
+
+lint: $(READY)
+	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
+
+format: $(READY)
+	$(BIN)/ruff format scripts tests
+	$(BIN)/ruff check --fix scripts tests
+
+test: lint
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf build site .site-* .pytest_cache

@@ -1,0 +1,192 @@
+"""Stage 5, build: write the generated docs tree and run MkDocs on it.
+
+The docs tree MkDocs reads (`build/docs`) is the hand-written `docs/` plus the generated
+pages; it is build output and never committed. Files are written only when their content
+changed, so `mkdocs serve` does not rebuild in a loop and unchanged pages keep their
+timestamps. The site is built into a temporary folder and swapped into place only when
+MkDocs succeeds, so a failed build leaves the previous `site/` untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .load import load_dataset
+from .model import KnowledgeBase, build_knowledge_base
+from .problems import InputError, Problem
+from .render import render_site
+from .validate import validate_dataset
+
+# The part of docs/ that is theme configuration, not pages.
+THEME_OVERRIDES = "overrides"
+MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1"}
+
+
+class BuildError(Exception):
+    """MkDocs failed; its output explains why."""
+
+
+@dataclass(frozen=True)
+class DocsTree:
+    kb: KnowledgeBase
+    pages: int
+    written: int
+    removed: int
+
+
+def load_knowledge_base(repo_root: Path, data_dir: Path) -> KnowledgeBase:
+    """load → validate → model; raises InputError with every problem found."""
+    return build_knowledge_base(validate_dataset(load_dataset(data_dir)), repo_root)
+
+
+def generate_docs(repo_root: Path, data_dir: Path, out_dir: Path | None = None) -> DocsTree:
+    out_dir = out_dir or repo_root / "build" / "docs"
+    kb = load_knowledge_base(repo_root, data_dir)
+    pages: dict[str, bytes] = {
+        path: text.encode("utf-8")
+        for path, text in render_site(kb, repo_root / "docs" / THEME_OVERRIDES / "templates").items()
+    }
+    static_root = repo_root / "docs"
+    clashes = []
+    for path in sorted(static_root.rglob("*")):
+        relative = path.relative_to(static_root).as_posix()
+        if path.is_dir() or relative.split("/")[0] == THEME_OVERRIDES:
+            continue
+        if relative in pages:
+            clashes.append(
+                Problem(path, 1, 1, f"trang viết tay trùng đường dẫn với trang sinh tự động {relative}")
+            )
+        pages[relative] = path.read_bytes()
+    if clashes:
+        raise InputError(clashes)
+    written, removed = write_tree(out_dir, pages)
+    return DocsTree(kb, len(pages), written, removed)
+
+
+def write_tree(root: Path, files: dict[str, bytes]) -> tuple[int, int]:
+    """Make `root` hold exactly `files`, touching only what differs."""
+    written = 0
+    for relative, content in files.items():
+        target = root / relative
+        if target.is_file() and target.stat().st_size == len(content) and target.read_bytes() == content:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.tmp")
+        temporary.write_bytes(content)
+        temporary.replace(target)
+        written += 1
+    removed = 0
+    if root.is_dir():
+        for path in sorted(root.rglob("*"), reverse=True):
+            relative = path.relative_to(root).as_posix()
+            if path.is_file() and relative not in files:
+                path.unlink()
+                removed += 1
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return written, removed
+
+
+def run_mkdocs(repo_root: Path, site_dir: Path) -> None:
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--quiet",
+        "--config-file",
+        str(repo_root / "mkdocs.yml"),
+        "--site-dir",
+        str(site_dir),
+    ]
+    result = subprocess.run(
+        command, cwd=repo_root, env={**os.environ, **MKDOCS_ENV}, capture_output=True, text=True, check=False
+    )
+    if result.returncode != 0:
+        raise BuildError((result.stdout + result.stderr).strip() or f"mkdocs exited {result.returncode}")
+
+
+def build_site(repo_root: Path, data_dir: Path, site_dir: Path) -> DocsTree:
+    started = time.perf_counter()
+    tree = generate_docs(repo_root, data_dir)
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
+    try:
+        run_mkdocs(repo_root, staging)
+    except BuildError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(error, file=sys.stderr)
+        print("Xây dựng trang thất bại; thư mục site/ cũ được giữ nguyên.", file=sys.stderr)
+        raise SystemExit(1) from None
+    _swap(staging, site_dir)
+    kb = tree.kb
+    print(
+        f"{len(kb.records)} bản ghi, {len(kb.entities)} đối tác, {len(kb.sources)} nguồn, "
+        f"{tree.pages} trang → {site_dir} ({time.perf_counter() - started:.1f} s)"
+    )
+    return tree
+
+
+def _swap(staging: Path, site_dir: Path) -> None:
+    retired = site_dir.with_name(f".site-old-{os.getpid()}")
+    if site_dir.exists():
+        site_dir.rename(retired)
+    staging.rename(site_dir)
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+def _snapshot(folders: list[Path]) -> dict[Path, tuple[int, int]]:
+    state = {}
+    for folder in folders:
+        for path in folder.rglob("*"):
+            if path.is_file():
+                stat = path.stat()
+                state[path] = (stat.st_mtime_ns, stat.st_size)
+    return state
+
+
+def serve(repo_root: Path, data_dir: Path, address: str) -> None:
+    """Generate, then run `mkdocs serve`; regenerate pages whenever data/ or docs/ changes."""
+
+    def regenerate() -> None:
+        try:
+            tree = generate_docs(repo_root, data_dir)
+            print(f"Đã cập nhật {tree.written} trang, xóa {tree.removed} trang.", file=sys.stderr)
+        except InputError as error:
+            for problem in error.problems:
+                print(problem.format(), file=sys.stderr)
+            print("Dữ liệu có lỗi: trang chưa được cập nhật.", file=sys.stderr)
+
+    regenerate()
+    watched = [data_dir, repo_root / "docs"]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "serve",
+        "--config-file",
+        str(repo_root / "mkdocs.yml"),
+        "--dev-addr",
+        address,
+    ]
+    server = subprocess.Popen(command, cwd=repo_root, env={**os.environ, **MKDOCS_ENV})
+    state = _snapshot(watched)
+    try:
+        while server.poll() is None:
+            time.sleep(0.4)
+            current = _snapshot(watched)
+            if current != state:
+                state = current
+                regenerate()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -1,0 +1,131 @@
+"""Command line: `python -m defence_kb <command>`; `make` targets call these."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .problems import InputError, Problem
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+def _report(problems: list[Problem]) -> int:
+    for problem in sorted(problems):
+        print(problem.format(), file=sys.stderr)
+    count = len(problems)
+    print(f"{count} lỗi cần sửa." if count else "Không có lỗi.", file=sys.stderr)
+    return 1 if count else 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .load import load_dataset
+    from .validate import validate_dataset
+
+    data = validate_dataset(load_dataset(args.data))
+    if not data.problems:
+        print(
+            f"Hợp lệ: {len(data.records)} bản ghi, {len(data.entities)} đối tác, "
+            f"{len(data.sources)} nguồn, {len(data.themes)} chủ đề."
+        )
+    return _report(data.problems)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .scaffold import create_record
+
+    path = create_record(args.data, args.type, args.title)
+    print(f"Đã tạo {path}: điền các chỗ “TODO”, rồi chạy: make validate")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .jsonschema import write_json_schemas
+
+    for path in write_json_schemas(args.data / "schema"):
+        print(path)
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .build import build_site
+
+    build_site(REPO_ROOT, data_dir=args.data, site_dir=args.site)
+    return 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from .build import generate_docs
+
+    generate_docs(REPO_ROOT, data_dir=args.data)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .build import serve
+
+    serve(REPO_ROOT, data_dir=args.data, address=args.address)
+    return 0
+
+
+def cmd_normalize(args: argparse.Namespace) -> int:
+    """Rewrite data files whose text is not NFC; YAML structure is unaffected by NFC."""
+    import unicodedata
+
+    changed = 0
+    for path in sorted(args.data.rglob("*.y*ml")):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (UnicodeDecodeError, OSError):
+            continue  # validate reports these with their position
+        normalized = unicodedata.normalize("NFC", text)
+        if normalized != text:
+            path.write_text(normalized, encoding="utf-8")
+            print(f"đã chuẩn hóa NFC: {path}")
+            changed += 1
+    print(f"{changed} tệp được chuẩn hóa.")
+    return 0
+
+
+def cmd_coverage(args: argparse.Namespace) -> int:
+    from .coverage import print_coverage
+
+    return print_coverage(args.data, show_all=args.all)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="defence_kb", description=__doc__)
+    parser.add_argument("--data", type=Path, default=REPO_ROOT / "data", help="data folder")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    commands.add_parser("validate", help="check every data file").set_defaults(run=cmd_validate)
+    new = commands.add_parser("new", help="create a record file from a type and a title")
+    new.add_argument("type", help="event, agreement, mission or resolution")
+    new.add_argument("title", help="Vietnamese title, in quotes")
+    new.set_defaults(run=cmd_new)
+    commands.add_parser("schema", help="export JSON Schema files").set_defaults(run=cmd_schema)
+    commands.add_parser("render", help="generate the Markdown pages only").set_defaults(run=cmd_render)
+    build = commands.add_parser("build", help="validate, render and build the site")
+    build.add_argument("--site", type=Path, default=REPO_ROOT / "site", help="output folder")
+    build.set_defaults(run=cmd_build)
+    serve = commands.add_parser("serve", help="build and serve with live reload")
+    serve.add_argument("--address", default="127.0.0.1:8000")
+    serve.set_defaults(run=cmd_serve)
+    commands.add_parser("normalize", help="rewrite data files in Unicode NFC").set_defaults(run=cmd_normalize)
+    coverage = commands.add_parser("coverage", help="which source paragraphs records cite")
+    coverage.add_argument("--all", action="store_true", help="list cited paragraphs too")
+    coverage.set_defaults(run=cmd_coverage)
+
+    args = parser.parse_args(argv)
+    args.data = args.data.resolve()
+    try:
+        return int(args.run(args))
+    except InputError as error:
+        return _report(error.problems)
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,320 @@
+"""Stage 1, load: read every YAML file under `data/` into plain data with positions.
+
+Only safe, plain YAML is accepted: mappings, sequences and string scalars. Every scalar
+stays a string (no implicit dates, numbers or booleans: `no` stays "no"); the schema
+decides what a value means. Each value remembers its line and column so that later
+stages can point editors at the exact spot.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+from .text import is_nfc
+
+try:  # the C parser is several times faster; fall back silently where libyaml is absent
+    from yaml import CBaseLoader as _YamlLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import BaseLoader as _YamlLoader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 12
+_STR, _SEQ, _MAP = (f"tag:yaml.org,2002:{t}" for t in ("str", "seq", "map"))
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+Key = tuple[str | int, ...]
+Position = tuple[int, int]
+
+
+@dataclass
+class LoadedFile:
+    """One YAML file as plain data, with the 1-based position of every value and key."""
+
+    path: Path
+    data: Any
+    values: dict[Key, Position] = field(default_factory=dict)
+    keys: dict[Key, Position] = field(default_factory=dict)
+
+    def position(self, key: Key, *, of_key: bool = False) -> Position:
+        """The position of `key`'s value (or of the key itself), else its nearest parent."""
+        table = self.keys if of_key else self.values
+        for depth in range(len(key), -1, -1):
+            found = table.get(key[:depth]) or self.values.get(key[:depth])
+            if found:
+                return found
+        return (1, 1)
+
+    def problem(self, key: Key, message: str, *, of_key: bool = False) -> Problem:
+        line, column = self.position(key, of_key=of_key)
+        return Problem(self.path, line, column, message)
+
+
+@dataclass
+class LoadResult:
+    files: list[LoadedFile]
+    problems: list[Problem]
+
+
+def read_yaml(path: Path) -> tuple[LoadedFile | None, list[Problem]]:
+    """Read one YAML file; on failure return the problems that explain why."""
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        return None, [Problem(path, 1, 1, f"không đọc được tệp: {error.strerror}")]
+    if size > MAX_FILE_BYTES:
+        return None, [
+            Problem(
+                path,
+                1,
+                1,
+                f"tệp quá lớn ({size / 1_000_000:.1f} MB); một tệp dữ liệu tối đa "
+                f"{MAX_FILE_BYTES // 1_000_000} MB: tách thành nhiều bản ghi",
+            )
+        ]
+    raw = path.read_bytes()
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return None, [
+            Problem(
+                path,
+                1,
+                1,
+                "tệp bắt đầu bằng dấu BOM (byte-order mark); lưu lại dạng “UTF-8” không BOM",
+            )
+        ]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        return None, [
+            Problem(
+                path,
+                line,
+                column,
+                "tệp không phải văn bản UTF-8 (có byte không hợp lệ ở đây); lưu lại dạng UTF-8",
+            )
+        ]
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        return None, [Problem(path, 1, 1, "tệp trống; xóa tệp hoặc điền nội dung bản ghi")]
+
+    loader = _YamlLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        return None, [_syntax_problem(path, error)]
+    except yaml.YAMLError as error:  # e.g. a second document in one file
+        return None, [Problem(path, 1, 1, f"lỗi cú pháp YAML: {error}")]
+    finally:
+        loader.dispose()
+
+    loaded = LoadedFile(path, None)
+    problems: list[Problem] = []
+    builder = _Builder(loaded, problems)
+    loaded.data = builder.build(node)
+    if builder.aliased:
+        problems.extend(_alias_problems(path, text))
+    if problems:
+        return None, problems
+    return loaded, []
+
+
+def _alias_problems(path: Path, text: str) -> list[Problem]:
+    problems = []
+    for event in yaml.parse(text, Loader=_YamlLoader):
+        if isinstance(event, yaml.AliasEvent):
+            mark = event.start_mark
+            problems.append(
+                Problem(
+                    path,
+                    mark.line + 1,
+                    mark.column + 1,
+                    "không dùng neo và bí danh YAML (&tên, *tên); viết đầy đủ giá trị",
+                )
+            )
+    return problems
+
+
+_LIBYAML_MESSAGES = {
+    "did not find expected ',' or ']'": "thiếu dấu “]” đóng danh sách, hoặc thiếu dấu phẩy giữa các mục",
+    "did not find expected ',' or '}'": "thiếu dấu “}” đóng bảng, hoặc thiếu dấu phẩy giữa các mục",
+    "found unexpected end of stream": "thiếu dấu ngoặc kép đóng ở cuối giá trị",
+    "did not find expected key": "thụt lề không đều, hoặc một mục danh sách thiếu dấu “- ”",
+    "did not find expected '-' indicator": "thụt lề không đều trong danh sách; các dấu “- ” phải thẳng hàng",
+    "found undefined alias": "không dùng neo và bí danh YAML (&tên, *tên); viết đầy đủ giá trị",
+}
+
+
+def _syntax_problem(path: Path, error: yaml.MarkedYAMLError) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = error.problem or "cú pháp không hợp lệ"
+    if "tab" in problem or "\t" in problem:
+        message = "ký tự tab: YAML chỉ dùng dấu cách (space) để thụt lề; thay tab bằng dấu cách"
+    elif "but found another document" in problem:
+        message = "tệp có nhiều hơn một tài liệu YAML (dấu ---); mỗi tệp chỉ một bản ghi"
+    elif "mapping values are not allowed" in problem:
+        message = (
+            "lỗi cú pháp YAML: dấu “:” ở vị trí không hợp lệ; nếu văn bản có dấu “: ”, "
+            "đặt cả giá trị trong ngoặc kép"
+        )
+    elif "could not find expected ':'" in problem:
+        message = "lỗi cú pháp YAML: thiếu dấu “:” sau tên trường, hoặc thụt lề sai"
+    elif problem in _LIBYAML_MESSAGES:
+        message = f"lỗi cú pháp YAML: {_LIBYAML_MESSAGES[problem]}"
+    else:
+        message = f"lỗi cú pháp YAML: {problem}; kiểm tra thụt lề và dấu ngoặc kép"
+    return Problem(path, line, column, message)
+
+
+class _Builder:
+    """Turns a composed YAML node tree into plain data, recording positions and problems."""
+
+    def __init__(self, loaded: LoadedFile, problems: list[Problem]) -> None:
+        self.loaded = loaded
+        self.problems = problems
+        self.seen: set[int] = set()
+        self.aliased = False
+
+    def _problem(self, node: yaml.Node, message: str) -> None:
+        mark = node.start_mark
+        self.problems.append(Problem(self.loaded.path, mark.line + 1, mark.column + 1, message))
+
+    def build(self, node: yaml.Node, key: Key = (), depth: int = 0) -> Any:
+        self.loaded.values[key] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if id(node) in self.seen:
+            # An alias hands back the anchored node itself; where the alias stands is
+            # found afterwards from the parser's events.
+            self.aliased = True
+            return None
+        self.seen.add(id(node))
+        if depth > MAX_DEPTH:
+            self._problem(node, f"lồng quá sâu (hơn {MAX_DEPTH} cấp); kiểm tra thụt lề")
+            return None
+        if node.tag not in (_STR, _SEQ, _MAP):
+            self._problem(
+                node,
+                f"thẻ YAML “{node.tag.replace('tag:yaml.org,2002:', '!!')}” không được phép; "
+                "chỉ dùng văn bản, danh sách và bảng khóa–giá trị",
+            )
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, key, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*key, i), depth + 1) for i, item in enumerate(node.value)]
+        value: str = node.value
+        if node.style is None and value in _NULLS:
+            return None
+        if not is_nfc(value):
+            self._problem(
+                node,
+                "văn bản chưa ở dạng Unicode NFC (dấu thanh tách rời khỏi chữ); "
+                "chạy “make normalize” hoặc gõ lại đoạn này",
+            )
+        return value
+
+    def _mapping(self, node: yaml.MappingNode, key: Key, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
+                self._problem(key_node, "tên trường phải là một từ đơn giản, ví dụ “title”")
+                continue
+            name = key_node.value
+            line = key_node.start_mark.line + 1
+            if name in first_seen:
+                self._problem(
+                    key_node,
+                    f"trường “{name}” được viết hai lần (lần đầu ở dòng {first_seen[name]}); giữ một lần",
+                )
+                continue
+            first_seen[name] = line
+            child: Key = (*key, name)
+            self.loaded.keys[child] = (line, key_node.start_mark.column + 1)
+            result[name] = self.build(value_node, child, depth + 1)
+        return result
+
+
+def iter_yaml_files(folder: Path) -> Iterator[Path]:
+    """YAML files of a folder, in a stable order; `.yaml` is accepted as well as `.yml`."""
+    if not folder.is_dir():
+        return iter(())
+    return iter(sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml")))
+
+
+RECORD_FOLDERS = ("events", "agreements", "missions", "resolutions")
+THEMES_FILE = "themes.yml"
+# Folders under data/ that hold no YAML the loader reads (generated JSON Schema files).
+PASSIVE_FOLDERS = ("schema",)
+
+
+@dataclass
+class RawDataset:
+    """Every data file read, grouped by what it holds, plus the problems met reading them."""
+
+    data_dir: Path
+    records: dict[str, list[LoadedFile]] = field(default_factory=dict)
+    entities: list[LoadedFile] = field(default_factory=list)
+    sources: list[LoadedFile] = field(default_factory=list)
+    themes: LoadedFile | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def load_dataset(data_dir: Path) -> RawDataset:
+    """Read all of `data/`; files in unexpected places are reported, never skipped."""
+    raw = RawDataset(data_dir)
+    if not data_dir.is_dir():
+        raw.problems.append(Problem(data_dir, 1, 1, "không tìm thấy thư mục dữ liệu"))
+        return raw
+
+    def read_folder(name: str) -> list[LoadedFile]:
+        loaded_files = []
+        for path in iter_yaml_files(data_dir / name):
+            loaded, problems = read_yaml(path)
+            raw.problems.extend(problems)
+            if loaded:
+                loaded_files.append(loaded)
+        return loaded_files
+
+    for folder in RECORD_FOLDERS:
+        raw.records[folder] = read_folder(folder)
+    raw.entities = read_folder("entities")
+    raw.sources = read_folder("sources")
+    themes_path = data_dir / THEMES_FILE
+    if themes_path.exists():
+        raw.themes, problems = read_yaml(themes_path)
+        raw.problems.extend(problems)
+    else:
+        raw.problems.append(Problem(themes_path, 1, 1, "thiếu tệp danh sách chủ đề"))
+    raw.problems.extend(_stray_files(data_dir))
+    return raw
+
+
+def _stray_files(data_dir: Path) -> list[Problem]:
+    known = {*RECORD_FOLDERS, "entities", "sources"}
+    problems = []
+    for path in sorted(data_dir.rglob("*")):
+        relative = path.relative_to(data_dir)
+        if path.is_dir() or any(part.startswith(".") for part in relative.parts):
+            continue
+        top = relative.parts[0]
+        if top in PASSIVE_FOLDERS or relative == Path(THEMES_FILE):
+            continue
+        if len(relative.parts) == 2 and top in known and path.suffix in (".yml", ".yaml"):
+            continue
+        if len(relative.parts) == 2 and top in known:
+            hint = f"bản ghi phải là tệp .yml; đổi tên thành {path.stem}.yml hoặc xóa tệp"
+        else:
+            hint = (
+                "tệp nằm ngoài các thư mục dữ liệu nên sẽ không được đọc; chuyển vào một trong "
+                f"{', '.join(sorted(known))}"
+            )
+        problems.append(Problem(path, 1, 1, hint))
+    return problems

@@ -1,0 +1,469 @@
+"""The data model: the single source of truth for every YAML file under `data/`.
+
+Validation (pydantic), the JSON Schema files editors' editors use, the scaffolding of new
+records and the labels the site shows all derive from the classes and vocabularies here.
+Field descriptions are in Vietnamese because editors read them as completion hints.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import Enum
+from itertools import pairwise
+from typing import Annotated, Any, ClassVar
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+    field_validator,
+)
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+# Dates later than this many years after today are refused as typos ("2202" for "2022").
+FUTURE_YEARS_ALLOWED = 5
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=100)]
+Text = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
+
+
+# --------------------------------------------------------------------------- vocabularies
+
+
+class Vocabulary(str, Enum):  # noqa: UP042 - StrEnum's __new__ cannot carry a label
+    """An enumeration whose members carry the Vietnamese label the site shows."""
+
+    label: str
+
+    def __new__(cls, value: str, label: str) -> Vocabulary:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        return member
+
+
+class Status(Vocabulary):
+    occurred = ("occurred", "Đã diễn ra")
+    ongoing = ("ongoing", "Đang diễn ra")
+    planned = ("planned", "Kế hoạch, dự kiến")
+    intended = ("intended", "Chủ trương, ý định")
+    invited = ("invited", "Lời mời")
+
+
+class EventKind(Vocabulary):
+    meeting = ("meeting", "Hội nghị, cuộc gặp")
+    exchange = ("exchange", "Giao lưu, trao đổi")
+    conference = ("conference", "Hội thảo, diễn đàn")
+    exercise = ("exercise", "Diễn tập")
+    visit = ("visit", "Chuyến thăm")
+    deployment = ("deployment", "Triển khai lực lượng")
+    expo = ("expo", "Triển lãm")
+    competition = ("competition", "Hội thao")
+    training = ("training", "Huấn luyện, đào tạo")
+    assistance = ("assistance", "Hỗ trợ, viện trợ")
+    role = ("role", "Đảm nhiệm cương vị")
+    relations = ("relations", "Quan hệ, hợp tác")
+    other = ("other", "Khác")
+
+
+class AgreementKind(Vocabulary):
+    agreement = ("agreement", "Hiệp định")
+    framework_agreement = ("framework_agreement", "Thỏa thuận khung")
+    memorandum = ("memorandum", "Bản ghi nhớ")
+    joint_statement = ("joint_statement", "Tuyên bố chung")
+    vision_statement = ("vision_statement", "Tuyên bố tầm nhìn chung")
+    concept_paper = ("concept_paper", "Tài liệu khái niệm")
+    protocol = ("protocol", "Nghị định thư")
+    cooperation_plan = ("cooperation_plan", "Chương trình, kế hoạch hợp tác")
+    other = ("other", "Văn kiện khác")
+
+
+class UnitType(Vocabulary):
+    field_hospital = ("field_hospital", "Bệnh viện dã chiến")
+    engineering_unit = ("engineering_unit", "Đội công binh")
+    staff_officers = ("staff_officers", "Sĩ quan tham mưu")
+    military_observers = ("military_observers", "Quan sát viên quân sự")
+    individual_officers = ("individual_officers", "Sĩ quan cá nhân")
+    trainers = ("trainers", "Chuyên gia, giảng viên")
+    rescue_force = ("rescue_force", "Lực lượng cứu hộ, cứu nạn")
+    mixed = ("mixed", "Nhiều hình thức")
+    other = ("other", "Khác")
+
+
+class DocType(Vocabulary):
+    resolution = ("resolution", "Nghị quyết")
+    conclusion = ("conclusion", "Kết luận")
+    directive = ("directive", "Chỉ thị")
+    law = ("law", "Luật")
+    circular = ("circular", "Thông tư")
+    decree = ("decree", "Nghị định")
+    decision = ("decision", "Quyết định")
+    strategy = ("strategy", "Chiến lược")
+    congress_document = ("congress_document", "Văn kiện Đại hội")
+    other = ("other", "Văn bản khác")
+
+
+class EntityKind(Vocabulary):
+    country = ("country", "Quốc gia")
+    organisation = ("organisation", "Tổ chức, cơ quan")
+    person = ("person", "Cá nhân")
+
+
+class Qualifier(Vocabulary):
+    exact = ("exact", "")
+    more_than = ("more_than", "hơn")
+    at_least = ("at_least", "ít nhất")
+    about = ("about", "khoảng")
+
+
+class ParagraphKind(Vocabulary):
+    heading = ("heading", "Tiêu đề")
+    lead = ("lead", "Sa-pô")
+    body = ("body", "Nội dung")
+    footnote = ("footnote", "Chú thích")
+    caption = ("caption", "Chú thích ảnh")
+    sidebar = ("sidebar", "Tin liên quan")
+    meta = ("meta", "Thông tin bài")
+
+
+# --------------------------------------------------------------------------------- dates
+
+_DATE_SHAPE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to the year, the month or the day, as the source states it."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    @property
+    def earliest(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> dt.date:
+        month = self.month or 12
+        day = self.day or calendar.monthrange(self.year, month)[1]
+        return dt.date(self.year, month, day)
+
+    def iso(self) -> str:
+        parts = [f"{self.year:04d}"]
+        if self.month:
+            parts.append(f"{self.month:02d}")
+        if self.day:
+            parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        match = _DATE_SHAPE.match(text.strip())
+        if not match:
+            raise ValueError(
+                f"ngày “{text}” không đúng dạng: viết YYYY, YYYY-MM hoặc YYYY-MM-DD "
+                "(ví dụ 2019, 2019-10 hoặc 2019-10-17)"
+            )
+        year, month, day = (int(g) if g else None for g in match.groups())
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"ngày “{text}”: tháng {month} không có thật (tháng từ 01 đến 12)")
+        if day is not None:
+            try:
+                dt.date(year, month, day)  # type: ignore[arg-type]
+            except ValueError:
+                raise ValueError(
+                    f"ngày “{text}” không có thật trên lịch: tháng {month}/{year} không có ngày {day}"
+                ) from None
+        if year > dt.date.today().year + FUTURE_YEARS_ALLOWED:
+            raise ValueError(
+                f"ngày “{text}” ở quá xa trong tương lai; kiểm tra lại năm "
+                f"(kế hoạch, mục tiêu “đến năm …” không phải ngày của sự kiện)"
+            )
+        if year < 1800:
+            raise ValueError(f"ngày “{text}”: năm {year} quá xa trong quá khứ; kiểm tra lại năm")
+        return cls(year, month, day)
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """A single date (start only) or a range; each end has its own precision."""
+
+    start: PartialDate
+    end: PartialDate | None = None
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.start.year, self.start.month or 0, self.start.day or 0)
+
+
+def _parse_date_span(value: Any) -> DateSpan:
+    if isinstance(value, DateSpan):
+        return value
+    if isinstance(value, str):
+        return DateSpan(PartialDate.parse(value))
+    if isinstance(value, dict):
+        unknown = set(value) - {"start", "end"}
+        if unknown:
+            raise ValueError(
+                f"khoảng thời gian chỉ có hai khóa “start” và “end”, không có “{sorted(unknown)[0]}”"
+            )
+        if not isinstance(value.get("start"), str):
+            raise ValueError("khoảng thời gian cần “start” (ngày bắt đầu, dạng YYYY[-MM[-DD]])")
+        start = PartialDate.parse(value["start"])
+        end_text = value.get("end")
+        if end_text is None:
+            return DateSpan(start)
+        if not isinstance(end_text, str):
+            raise ValueError("“end” phải là một ngày dạng YYYY[-MM[-DD]]")
+        end = PartialDate.parse(end_text)
+        if end.latest < start.earliest:
+            raise ValueError(
+                f"ngày kết thúc {end.iso()} sớm hơn ngày bắt đầu {start.iso()}; "
+                "kiểm tra lại hoặc đổi chỗ hai ngày"
+            )
+        return DateSpan(start, end)
+    raise ValueError("ngày phải là chuỗi YYYY[-MM[-DD]] hoặc bảng có “start” và “end”")
+
+
+_DATE_STRING_SCHEMA = {
+    "type": "string",
+    "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
+    "description": "Ngày theo độ chính xác nguồn nêu: YYYY, YYYY-MM hoặc YYYY-MM-DD.",
+}
+
+DateValue = Annotated[
+    DateSpan,
+    BeforeValidator(_parse_date_span),
+    WithJsonSchema(
+        {
+            "oneOf": [
+                _DATE_STRING_SCHEMA,
+                # YAML reads an unquoted `2014` as a number; the loader keeps it as text.
+                {"type": "integer", "minimum": 1800, "maximum": 2200},
+                {
+                    "type": "object",
+                    "properties": {"start": _DATE_STRING_SCHEMA, "end": _DATE_STRING_SCHEMA},
+                    "required": ["start"],
+                    "additionalProperties": False,
+                },
+            ],
+            "description": "Ngày (YYYY, YYYY-MM, YYYY-MM-DD) hoặc khoảng {start, end}.",
+        }
+    ),
+]
+
+
+# ------------------------------------------------------------------------------ pieces
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+class Evidence(Strict):
+    source: Slug = Field(description="Mã nguồn (tệp trong data/sources/).")
+    quote: Text = Field(
+        description="Trích nguyên văn từ nguồn, nằm trong một đoạn; chỉ được khác về khoảng trắng."
+    )
+
+
+class Figure(Strict):
+    value: int = Field(ge=0, description="Con số, viết không dấu phân cách (1100, không phải 1.100).")
+    qualifier: Qualifier = Field(Qualifier.exact, description="exact, more_than, at_least, about.")
+    unit: Text = Field(description="Đơn vị đếm, ví dụ “lượt quân nhân”, “quốc gia”.")
+    as_stated: Text = Field(
+        description="Con số đúng như nguồn viết, phải có trong một trích dẫn của bản ghi."
+    )
+
+
+class Role(Strict):
+    title: Text = Field(description="Cấp bậc, chức vụ đúng như bài viết nêu.")
+    source: Slug
+    quote: Text
+
+
+# ------------------------------------------------------------------------------ records
+
+
+class Record(Strict):
+    """Fields common to every record type."""
+
+    folder: ClassVar[str]
+    type_label: ClassVar[str]
+    type_label_plural: ClassVar[str]
+    url_prefix: ClassVar[str]
+
+    id: Slug = Field(description="Mã bản ghi: chữ thường không dấu, số, gạch nối; trùng tên tệp.")
+    title: Text = Field(description="Tên bản ghi bằng tiếng Việt.")
+    title_en: Text | None = Field(None, description="Tên tiếng Anh (nếu có).")
+    summary: Text = Field(description="Tóm tắt (Markdown đơn giản: đoạn văn, nhấn mạnh, danh sách).")
+    date: DateValue | None = Field(None, description="Ngày theo độ chính xác nguồn nêu.")
+    date_note: Text | None = Field(None, description="Điều nguồn để ngỏ về thời gian.")
+    status: Status = Field(Status.occurred, description="Đã diễn ra, kế hoạch, lời mời…")
+    themes: list[Slug] = Field(min_length=1, description="Mã chủ đề trong data/themes.yml.")
+    entities: list[Slug] = Field(default_factory=list, description="Mã các bên liên quan.")
+    location: Text | None = Field(None, description="Địa điểm, như nguồn viết.")
+    related: list[Slug] = Field(default_factory=list, description="Mã các bản ghi liên quan.")
+    tags: list[Text] = Field(default_factory=list, description="Nhãn tự do.")
+    figures: list[Figure] = Field(default_factory=list, description="Số liệu nguồn nêu.")
+    evidence: list[Evidence] = Field(min_length=1, description="Trích dẫn nguyên văn làm bằng chứng.")
+    editor_note: Text | None = Field(None, description="Ghi chú của biên tập viên.")
+
+    # Fields holding entity ids, checked against data/entities/.
+    entity_fields: ClassVar[tuple[str, ...]] = ("entities",)
+
+    @field_validator("themes", "entities", "related", "tags")
+    @classmethod
+    def _no_repeats(cls, values: list[str]) -> list[str]:
+        seen: set[str] = set()
+        for value in values:
+            if value in seen:
+                raise ValueError(f"“{value}” được ghi hai lần; xóa một lần")
+            seen.add(value)
+        return values
+
+
+class Event(Record):
+    folder = "events"
+    type_label = "Sự kiện"
+    type_label_plural = "Sự kiện"
+    url_prefix = "su-kien"
+    entity_fields = ("entities", "hosts")
+
+    kind: EventKind = Field(description="Loại sự kiện.")
+    hosts: list[Slug] = Field(default_factory=list, description="Mã các bên chủ trì, đăng cai.")
+    edition: int | None = Field(None, ge=1, description="Lần tổ chức (số), ví dụ 8.")
+    edition_as_stated: Text | None = Field(None, description="Lần tổ chức như nguồn viết: “lần thứ 8”.")
+
+
+class Agreement(Record):
+    """`date` is the signing date and `location` the signing place, when stated."""
+
+    folder = "agreements"
+    type_label = "Thỏa thuận"
+    type_label_plural = "Thỏa thuận, văn kiện hợp tác"
+    url_prefix = "thoa-thuan"
+    entity_fields = ("entities", "parties")
+
+    kind: AgreementKind = Field(description="Loại văn kiện.")
+    parties: list[Slug] = Field(min_length=1, description="Mã các bên ký kết.")
+    signatories: list[Text] = Field(default_factory=list, description="Người ký, như nguồn viết.")
+
+
+class Mission(Record):
+    """`date` is the period of deployment, when stated."""
+
+    folder = "missions"
+    type_label = "Phái bộ, lực lượng"
+    type_label_plural = "Phái bộ, triển khai lực lượng"
+    url_prefix = "phai-bo"
+    entity_fields = ("entities", "organiser", "host_country")
+
+    organiser: Slug | None = Field(None, description="Mã tổ chức điều hành (LHQ, EU…).")
+    host_country: Slug | None = Field(None, description="Mã quốc gia sở tại.")
+    area: Text | None = Field(None, description="Địa bàn như nguồn viết (Abyei, Nam Sudan…).")
+    unit_type: UnitType = Field(description="Loại lực lượng.")
+    personnel: Figure | None = Field(None, description="Quân số, nếu nguồn nêu.")
+
+
+class Resolution(Record):
+    """Any Party, State or ministry document; `date` is its issue date when stated."""
+
+    folder = "resolutions"
+    type_label = "Văn kiện chính sách"
+    type_label_plural = "Văn kiện của Đảng, Nhà nước, Bộ Quốc phòng"
+    url_prefix = "van-kien"
+    entity_fields = ("entities", "issuer")
+
+    number: Text | None = Field(None, description="Số hiệu đúng như viết: 22-NQ/TW, 806-NQ/QUTƯ.")
+    doc_type: DocType = Field(description="Loại văn bản.")
+    issuer: Slug | None = Field(None, description="Mã cơ quan ban hành.")
+    subject: Text | None = Field(None, description="Trích yếu, như nguồn viết.")
+
+
+RECORD_TYPES: dict[str, type[Record]] = {cls.folder: cls for cls in (Event, Agreement, Mission, Resolution)}
+
+
+# --------------------------------------------------------------------- other data files
+
+
+class Entity(Strict):
+    folder: ClassVar[str] = "entities"
+    url_prefix: ClassVar[str] = "doi-tac"
+
+    id: Slug
+    kind: EntityKind = Field(description="country, organisation hoặc person.")
+    name: Text = Field(description="Tên tiếng Việt như bài viết ghi.")
+    name_en: Text | None = Field(None, description="Tên tiếng Anh.")
+    aliases: list[Text] = Field(default_factory=list, description="Tên viết tắt, cách viết khác.")
+    part_of: Slug | None = Field(None, description="Mã tổ chức cấp trên.")
+    country: Slug | None = Field(None, description="Mã quốc gia của người hoặc tổ chức.")
+    description: Text | None = Field(None, description="Giới thiệu ngắn.")
+    roles: list[Role] = Field(default_factory=list, description="Cấp bậc, chức vụ như bài viết nêu.")
+    editor_note: Text | None = None
+
+    entity_fields: ClassVar[tuple[str, ...]] = ("part_of", "country")
+
+
+class Paragraph(Strict):
+    n: int = Field(ge=1, description="Số đoạn, cố định: không đánh số lại khi sửa.")
+    kind: ParagraphKind = Field(ParagraphKind.body)
+    text: Text
+    uncited_reason: Text | None = Field(
+        None, description="Vì sao đoạn này không cần bản ghi nào trích (không nêu dữ kiện)."
+    )
+
+
+class Source(Strict):
+    folder: ClassVar[str] = "sources"
+    url_prefix: ClassVar[str] = "nguon"
+
+    id: Slug
+    label: Text = Field(description="Tên ngắn hiển thị trên trang (do biên tập viên đặt).")
+    title: Text | None = Field(None, description="Nhan đề bài như được đăng; bỏ trống nếu không rõ.")
+    publisher: Text | None = Field(None, description="Cơ quan đăng bài gốc.")
+    republished_by: Text | None = Field(None, description="Trang đăng lại, nếu có.")
+    published: DateValue | None = Field(None, description="Ngày đăng bài gốc, nếu rõ.")
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")] = "vi"
+    capture_file: Text = Field(description="Tên tệp bản chụp thô trong shared/sources/.")
+    attribution: Text = Field(description="Ghi nguồn, bản quyền của bài viết.")
+    unknown: list[Text] = Field(default_factory=list, description="Những gì bài viết không cho biết.")
+    paragraphs: list[Paragraph] = Field(min_length=1)
+
+    @field_validator("paragraphs")
+    @classmethod
+    def _numbers_increase(cls, paragraphs: list[Paragraph]) -> list[Paragraph]:
+        for before, after in pairwise(paragraphs):
+            if after.n <= before.n:
+                raise ValueError(
+                    f"số đoạn phải tăng dần và không lặp: đoạn {after.n} đứng sau đoạn {before.n}"
+                )
+        return paragraphs
+
+
+class Theme(Strict):
+    url_prefix: ClassVar[str] = "chu-de"
+
+    id: Slug
+    title: Text
+    title_en: Text | None = None
+    icon: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+/[a-z0-9-]+$")] | None = Field(
+        None, description="Biểu tượng Material, ví dụ material/shield-outline."
+    )
+    intro: Text = Field(description="Giới thiệu chủ đề (Markdown đơn giản).")
+
+
+class ThemesFile(Strict):
+    themes: list[Theme] = Field(min_length=1)

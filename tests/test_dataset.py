@@ -1,0 +1,107 @@
+"""Properties the real dataset must always hold (issue: every fact, sourced)."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO_ROOT
+from defence_kb.coverage import paragraph_coverage
+from defence_kb.load import load_dataset
+from defence_kb.schema import Agreement, Resolution
+from defence_kb.text import collapse_whitespace
+from defence_kb.validate import ValidatedData, validate_dataset
+
+SHARED_SOURCES = REPO_ROOT.parent / "shared" / "sources"
+
+
+@pytest.fixture(scope="module")
+def data() -> ValidatedData:
+    return validate_dataset(load_dataset(REPO_ROOT / "data"))
+
+
+def test_dataset_validates(data: ValidatedData) -> None:
+    assert [p.format() for p in data.problems] == []
+
+
+def test_dataset_is_the_whole_extraction_not_a_sample(data: ValidatedData) -> None:
+    assert len(data.records) + len(data.entities) > 100
+    kinds = Counter(type(loc.model).__name__ for loc in data.records.values())
+    assert all(kinds[name] for name in ("Event", "Agreement", "Mission", "Resolution")), kinds
+
+
+def test_every_theme_has_records(data: ValidatedData) -> None:
+    used = Counter(theme for loc in data.records.values() for theme in loc.model.themes)
+    assert [t for t in data.themes if not used[t]] == []
+
+
+def test_every_entity_is_referenced_by_a_record(data: ValidatedData) -> None:
+    referenced = set()
+    for located in data.records.values():
+        record = located.model
+        for name in record.entity_fields:
+            value = getattr(record, name)
+            referenced.update(value if isinstance(value, list) else [value] if value else [])
+    assert sorted(set(data.entities) - referenced) == []
+
+
+def test_no_two_documents_share_a_number(data: ValidatedData) -> None:
+    numbers = Counter(
+        loc.model.number
+        for loc in data.records.values()
+        if isinstance(loc.model, Resolution) and loc.model.number
+    )
+    assert [n for n, count in numbers.items() if count > 1] == []
+
+
+def test_no_two_agreements_share_parties_kind_and_date(data: ValidatedData) -> None:
+    keys = Counter(
+        (frozenset(loc.model.parties), loc.model.kind, loc.model.date)
+        for loc in data.records.values()
+        if isinstance(loc.model, Agreement) and loc.model.date
+    )
+    assert [k for k, count in keys.items() if count > 1] == []
+
+
+def test_every_fact_stating_paragraph_is_cited(data: ValidatedData) -> None:
+    gaps = [f"{row.source_id} đoạn {row.paragraph.n}" for row in paragraph_coverage(data) if row.is_gap]
+    assert gaps == []
+
+
+@pytest.mark.skipif(
+    not SHARED_SOURCES.is_dir() and not os.environ.get("CI"),
+    reason="the raw captures live beside the repository",
+)
+def test_source_paragraphs_are_verbatim_lines_of_the_capture(data: ValidatedData) -> None:
+    for located in data.sources.values():
+        capture = (SHARED_SOURCES / located.model.capture_file).read_text(encoding="utf-8")
+        lines = {collapse_whitespace(line) for line in capture.splitlines()}
+        for paragraph in located.model.paragraphs:
+            assert collapse_whitespace(paragraph.text) in lines, (located.model.id, paragraph.n)
+
+
+def test_fpa_has_its_signing_date_and_both_articles(data: ValidatedData) -> None:
+    fpa = data.records["hiep-dinh-fpa-viet-nam-eu"].model
+    assert fpa.date is not None and fpa.date.start.iso() == "2019-10-17"
+    assert {e.source for e in fpa.evidence} >= {
+        "hnqt-dnqp-2016-2021",
+        "vnplus-mo-rong-tham-gia-an-ninh-toan-cau",
+    }
+
+
+def test_unknown_years_stay_unknown(data: ValidatedData) -> None:
+    """The 28/9 exchange's year is not in its article: the record must not invent one."""
+    exchange = data.records["trao-doi-kinh-nghiem-gghb-csdp-viet-nam-eu"].model
+    assert exchange.date is None
+    assert exchange.date_note and "28/9" in exchange.date_note
+
+
+def test_data_files_are_stored_nfc() -> None:
+    import unicodedata
+
+    for path in Path(REPO_ROOT / "data").rglob("*.yml"):
+        text = path.read_text(encoding="utf-8")
+        assert unicodedata.is_normalized("NFC", text), path
