@@ -216,3 +216,17 @@ def test_failed_build_leaves_the_previous_site_untouched(tmp_path: Path) -> None
     assert "bad.yml:2:1: ký tự tab" in result.stderr
     assert "Traceback" not in result.stderr
     assert (site / "index.html").read_text(encoding="utf-8") == "previous site"
+
+
+def test_a_mkdocs_warning_fails_the_build(tmp_path: Path) -> None:
+    """`mkdocs build --strict` must really be strict: a broken link stops the build."""
+    root = tmp_path / "repo"
+    root.mkdir()
+    shutil.copy(REPO_ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO_ROOT / "docs", root / "docs")
+    (root / "docs" / "trang-loi.md").write_text("# Trang\n\n[liên kết hỏng](khong-co.md)\n", encoding="utf-8")
+    site = root / "site"
+    with pytest.raises(SystemExit) as stopped:
+        build_site(root, REPO_ROOT / "tests" / "fixtures" / "minimal", site)
+    assert stopped.value.code == 1
+    assert not site.exists()

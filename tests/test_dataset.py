@@ -75,12 +75,24 @@ def test_every_fact_stating_paragraph_is_cited(data: ValidatedData) -> None:
     not SHARED_SOURCES.is_dir() and not os.environ.get("CI"),
     reason="the raw captures live beside the repository",
 )
-def test_source_paragraphs_are_verbatim_lines_of_the_capture(data: ValidatedData) -> None:
+def test_sources_keep_every_line_of_the_capture_or_say_why_not(data: ValidatedData) -> None:
+    """Each paragraph is a verbatim line of its capture, and each non-blank line of the
+    capture is a paragraph or listed in `dropped_lines` (navigation): nothing lost unseen."""
     for located in data.sources.values():
-        capture = (SHARED_SOURCES / located.model.capture_file).read_text(encoding="utf-8")
-        lines = {collapse_whitespace(line) for line in capture.splitlines()}
-        for paragraph in located.model.paragraphs:
-            assert collapse_whitespace(paragraph.text) in lines, (located.model.id, paragraph.n)
+        source = located.model
+        capture = (SHARED_SOURCES / source.capture_file).read_text(encoding="utf-8").splitlines()
+        texts = {collapse_whitespace(p.text) for p in source.paragraphs}
+        lines = {collapse_whitespace(line) for line in capture}
+        for paragraph in source.paragraphs:
+            assert collapse_whitespace(paragraph.text) in lines, (source.id, paragraph.n)
+        unaccounted = [
+            number
+            for number, line in enumerate(capture, 1)
+            if line.strip() and collapse_whitespace(line) not in texts and number not in source.dropped_lines
+        ]
+        assert unaccounted == [], (source.id, unaccounted)
+        kept_but_listed = [n for n in source.dropped_lines if collapse_whitespace(capture[n - 1]) in texts]
+        assert kept_but_listed == [], (source.id, kept_but_listed)
 
 
 def test_fpa_has_its_signing_date_and_both_articles(data: ValidatedData) -> None:

@@ -95,13 +95,13 @@ def write_tree(root: Path, files: dict[str, bytes]) -> tuple[int, int]:
 
 
 def run_mkdocs(repo_root: Path, site_dir: Path) -> None:
+    # No --quiet: it raises the log level above WARNING, and strict mode then counts nothing.
     command = [
         sys.executable,
         "-m",
         "mkdocs",
         "build",
         "--strict",
-        "--quiet",
         "--config-file",
         str(repo_root / "mkdocs.yml"),
         "--site-dir",

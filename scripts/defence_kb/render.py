@@ -62,7 +62,9 @@ def record_page(record: Record) -> str:
 
 
 def page_of(target: Any) -> str:
-    """The docs-relative path of the page that shows `target`."""
+    """The docs-relative path of the page that shows `target` (or a path given as is)."""
+    if isinstance(target, str):
+        return target
     if isinstance(target, RecordEntry):
         return record_page(target.record)
     if isinstance(target, Record):

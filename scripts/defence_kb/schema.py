@@ -440,6 +440,10 @@ class Source(Strict):
     capture_file: Text = Field(description="Tên tệp bản chụp thô trong shared/sources/.")
     attribution: Text = Field(description="Ghi nguồn, bản quyền của bài viết.")
     unknown: list[Text] = Field(default_factory=list, description="Những gì bài viết không cho biết.")
+    dropped_lines: list[Annotated[int, Field(ge=1)]] = Field(
+        default_factory=list,
+        description="Số dòng của bản chụp đã bỏ vì là điều hướng, quảng cáo, đồng hồ trang (không phải bài).",
+    )
     paragraphs: list[Paragraph] = Field(min_length=1)
 
     @field_validator("paragraphs")
