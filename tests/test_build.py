@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from conftest import REPO_ROOT, run_cli
-from defence_kb.build import build_site, load_knowledge_base
+from defence_kb.build import build_site
 from defence_kb.model import KnowledgeBase, RecordEntry
 from defence_kb.render import format_date, page_of
 from defence_kb.schema import Vocabulary
@@ -87,13 +87,6 @@ def page_regions(path: Path) -> dict[str, str]:
 
 def article_text(path: Path) -> str:
     return " ".join(page_regions(path).values())
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[KnowledgeBase, Path]:
-    site = tmp_path_factory.mktemp("site") / "site"
-    build_site(REPO_ROOT, REPO_ROOT / "data", site)
-    return load_knowledge_base(REPO_ROOT, REPO_ROOT / "data"), site
 
 
 def html_page(site: Path, target: Any) -> Path:
@@ -176,8 +169,8 @@ def shown_values(kb: KnowledgeBase, entry: RecordEntry) -> dict[str, list[str]]:
     return expected
 
 
-def test_every_record_has_one_page_showing_every_field(built: tuple[KnowledgeBase, Path]) -> None:
-    kb, site = built
+def test_every_record_has_one_page_showing_every_field(built_site: tuple[KnowledgeBase, Path]) -> None:
+    kb, site = built_site
     assert kb.records, "the dataset has no records"
     missing = []
     for entry in kb.records.values():
@@ -190,8 +183,8 @@ def test_every_record_has_one_page_showing_every_field(built: tuple[KnowledgeBas
     assert not missing, "\n".join(missing[:30])
 
 
-def test_evidence_links_to_the_paragraph_of_its_quote(built: tuple[KnowledgeBase, Path]) -> None:
-    kb, site = built
+def test_evidence_links_to_the_paragraph_of_its_quote(built_site: tuple[KnowledgeBase, Path]) -> None:
+    kb, site = built_site
     entry = kb.records["hiep-dinh-fpa-viet-nam-eu"]
     page = html_page(site, entry).read_text(encoding="utf-8")
     assert "17/10/2019" in article_text(html_page(site, entry))

@@ -16,6 +16,8 @@ from defence_kb.schema import DateSpan, PartialDate
         (DateSpan(PartialDate(2022, 6)), "tháng 6/2022"),
         (DateSpan(PartialDate(2023)), "năm 2023"),
         (DateSpan(PartialDate(2024, 4, 11), PartialDate(2024, 4, 12)), "11/04/2024 – 12/04/2024"),
+        (DateSpan(PartialDate(2016), PartialDate(2021)), "năm 2016–2021"),
+        (DateSpan(PartialDate(2020, 2), PartialDate(2021)), "tháng 2/2020 – năm 2021"),
         (None, ""),
     ],
 )

@@ -21,12 +21,14 @@ from pathlib import Path
 from .load import load_dataset
 from .model import KnowledgeBase, build_knowledge_base
 from .problems import InputError, Problem
-from .render import render_site
+from .render import read_site_settings, render_nav, render_site
 from .validate import validate_dataset
 
 # The part of docs/ that is theme configuration, not pages.
 THEME_OVERRIDES = "overrides"
 MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1"}
+# mkdocs.yml inherits the navigation from this generated file (build/config/nav.yml).
+NAV_FILE = "nav.yml"
 
 
 class BuildError(Exception):
@@ -49,9 +51,12 @@ def load_knowledge_base(repo_root: Path, data_dir: Path) -> KnowledgeBase:
 def generate_docs(repo_root: Path, data_dir: Path, out_dir: Path | None = None) -> DocsTree:
     out_dir = out_dir or repo_root / "build" / "docs"
     kb = load_knowledge_base(repo_root, data_dir)
+    settings = read_site_settings(repo_root / "mkdocs.yml")
     pages: dict[str, bytes] = {
         path: text.encode("utf-8")
-        for path, text in render_site(kb, repo_root / "docs" / THEME_OVERRIDES / "templates").items()
+        for path, text in render_site(
+            kb, settings, repo_root / "docs" / THEME_OVERRIDES / "templates"
+        ).items()
     }
     static_root = repo_root / "docs"
     clashes = []
@@ -67,6 +72,7 @@ def generate_docs(repo_root: Path, data_dir: Path, out_dir: Path | None = None) 
     if clashes:
         raise InputError(clashes)
     written, removed = write_tree(out_dir, pages)
+    write_tree(out_dir.parent / "config", {NAV_FILE: render_nav(kb).encode("utf-8")})
     return DocsTree(kb, len(pages), written, removed)
 
 

@@ -88,6 +88,14 @@ def cmd_normalize(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_screenshots(args: argparse.Namespace) -> int:
+    from .screenshots import take_screenshots
+
+    for path in take_screenshots(args.site, args.out):
+        print(path)
+    return 0
+
+
 def cmd_coverage(args: argparse.Namespace) -> int:
     from .coverage import print_coverage
 
@@ -113,6 +121,10 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--address", default="127.0.0.1:8000")
     serve.set_defaults(run=cmd_serve)
     commands.add_parser("normalize", help="rewrite data files in Unicode NFC").set_defaults(run=cmd_normalize)
+    shots = commands.add_parser("screenshots", help="pictures of key pages at phone and desktop widths")
+    shots.add_argument("--site", type=Path, default=REPO_ROOT / "site", help="built site folder")
+    shots.add_argument("--out", type=Path, default=REPO_ROOT / "screenshots", help="output folder")
+    shots.set_defaults(run=cmd_screenshots)
     coverage = commands.add_parser("coverage", help="which source paragraphs records cite")
     coverage.add_argument("--all", action="store_true", help="list cited paragraphs too")
     coverage.set_defaults(run=cmd_coverage)

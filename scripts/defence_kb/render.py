@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import json
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
+import yaml
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
@@ -23,6 +26,39 @@ from .model import EntityEntry, KnowledgeBase, RecordEntry, SourceEntry
 from .schema import RECORD_TYPES, DateSpan, PartialDate, Record, Theme
 
 TEMPLATES = Path(__file__).parent / "templates"
+RECENT_ON_HOME = 8
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """What pages need to know about where the site and its repository live."""
+
+    repo_url: str | None = None
+    edit_data_uri: str = "edit/main/"  # repo_url + this + data/…yml edits a record
+
+    def edit_url(self, path: Path) -> Markup | None:
+        if not self.repo_url:
+            return None
+        return Markup(f"{self.repo_url.rstrip('/')}/{self.edit_data_uri.strip('/')}/{path.as_posix()}")
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without executing its `!!python/…` or `!ENV` tags."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def read_site_settings(config_file: Path) -> SiteSettings:
+    """The repository address, from mkdocs.yml's standard `repo_url` and `extra` keys."""
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+    extra = config.get("extra") or {}
+    repo_url = config.get("repo_url")
+    return SiteSettings(
+        repo_url if isinstance(repo_url, str) else None,
+        str(extra.get("edit_data_uri") or SiteSettings.edit_data_uri),
+    )
+
 
 # Characters with a meaning in Markdown, HTML or the Markdown extensions the site enables.
 # They are written as numeric character references, which Markdown prints as the character
@@ -95,6 +131,8 @@ def format_date(span: DateSpan | None) -> str:
         return ""
     if span.end is None:
         return format_partial_date(span.start)
+    if span.start.precision == span.end.precision == "year":
+        return f"năm {span.start.year}–{span.end.year}"
     return f"{format_partial_date(span.start)} – {format_partial_date(span.end)}"
 
 
@@ -103,10 +141,41 @@ def format_number(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
+# --------------------------------------------------------------------------- grouping
+
+
+def by_year(entries: Iterable[RecordEntry]) -> Iterator[tuple[int | None, list[RecordEntry]]]:
+    """Dated entries grouped by the year they start, in order; undated ones last (None)."""
+    ordered = sorted(entries, key=lambda entry: entry.sort_key)
+    for year, group in groupby(ordered, key=lambda e: e.record.date.start.year if e.record.date else None):
+        yield year, list(group)
+
+
+def by_type(entries: Iterable[RecordEntry]) -> Iterator[tuple[type[Record], list[RecordEntry]]]:
+    entries = list(entries)
+    for record_type in RECORD_TYPES.values():
+        items = [entry for entry in entries if isinstance(entry.record, record_type)]
+        if items:
+            yield record_type, items
+
+
+def date_span(kb: KnowledgeBase) -> tuple[int, int] | None:
+    years = [
+        date.year
+        for entry in kb.records.values()
+        if entry.record.date
+        for date in (entry.record.date.start, entry.record.date.end)
+        if date
+    ]
+    return (min(years), max(years)) if years else None
+
+
 # -------------------------------------------------------------------------- environment
 
 
-def make_environment(kb: KnowledgeBase, overrides: Path | None = None) -> Environment:
+def make_environment(
+    kb: KnowledgeBase, settings: SiteSettings | None = None, overrides: Path | None = None
+) -> Environment:
     loaders = [FileSystemLoader(str(overrides))] if overrides and overrides.is_dir() else []
     env = Environment(
         loader=ChoiceLoader([*loaders, FileSystemLoader(str(TEMPLATES))]),
@@ -147,10 +216,20 @@ def make_environment(kb: KnowledgeBase, overrides: Path | None = None) -> Enviro
         link=link,
         link_list=link_list,
         entities=lambda ids: [kb.entities[i] for i in ids],
+        entity=entity,
+        by_year=by_year,
+        by_type=by_type,
         themes=lambda ids: [kb.themes[i] for i in ids],
         json=lambda value: Markup(json.dumps(value, ensure_ascii=False)),
     )
-    env.globals.update(entity=entity, record=record, kb=kb, record_types=RECORD_TYPES)
+    env.globals.update(
+        entity=entity,
+        record=record,
+        kb=kb,
+        record_types=RECORD_TYPES,
+        page_of=page_of,
+        edit_url=(settings or SiteSettings()).edit_url,
+    )
     return env
 
 
@@ -169,17 +248,29 @@ def _label(target: Any) -> str:
 # ------------------------------------------------------------------------------ pages
 
 
-def render_site(kb: KnowledgeBase, overrides: Path | None = None) -> dict[str, str]:
+def render_site(
+    kb: KnowledgeBase, settings: SiteSettings | None = None, overrides: Path | None = None
+) -> dict[str, str]:
     """Every generated page, keyed by its path under the docs folder."""
-    env = make_environment(kb, overrides)
+    env = make_environment(kb, settings, overrides)
     pages: dict[str, str] = {}
+    by_date = kb.records_by_date()
 
     def render(path: str, template: str, **context: Any) -> None:
         pages[path] = env.get_template(template).render(page_path=path, **context)
 
-    render("index.md", "home.md.j2", records=kb.records_by_date())
+    dated = [entry for entry in by_date if entry.record.date]
+    render(
+        "index.md",
+        "home.md.j2",
+        recent=dated[::-1][:RECENT_ON_HOME],
+        span=date_span(kb),
+        type_counts=[(t, len(items)) for t, items in by_type(by_date)],
+    )
+    render("dong-thoi-gian.md", "timeline.md.j2", entries=by_date)
+    render("nhan.md", "tags.md.j2")
     for folder, record_type in RECORD_TYPES.items():
-        entries = [e for e in kb.records_by_date() if isinstance(e.record, record_type)]
+        entries = [e for e in by_date if isinstance(e.record, record_type)]
         render(
             f"{record_type.url_prefix}/index.md",
             "type_index.md.j2",
@@ -199,6 +290,11 @@ def render_site(kb: KnowledgeBase, overrides: Path | None = None) -> dict[str, s
     for theme_id, theme in kb.themes.items():
         render(page_of(theme), "theme.md.j2", theme=theme, entries=kb.theme_records[theme_id])
     return pages
+
+
+def render_nav(kb: KnowledgeBase) -> str:
+    """The navigation, as a YAML file mkdocs.yml inherits: themes are data, not config."""
+    return make_environment(kb).get_template("nav.yml.j2").render(page_path="")
 
 
 def _sorted_entities(entries: Iterable[EntityEntry]) -> list[EntityEntry]:
