@@ -18,6 +18,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .index import INDEX_FOLDER, build_search_index
 from .load import load_dataset
 from .model import KnowledgeBase, build_knowledge_base
 from .problems import InputError, Problem
@@ -71,9 +72,10 @@ def generate_docs(repo_root: Path, data_dir: Path, out_dir: Path | None = None) 
         pages[relative] = path.read_bytes()
     if clashes:
         raise InputError(clashes)
+    pages |= {f"{INDEX_FOLDER}/{path}": content for path, content in build_search_index(kb).items()}
     written, removed = write_tree(out_dir, pages)
     write_tree(out_dir.parent / "config", {NAV_FILE: render_nav(kb).encode("utf-8")})
-    return DocsTree(kb, len(pages), written, removed)
+    return DocsTree(kb, sum(1 for path in pages if path.endswith(".md")), written, removed)
 
 
 def write_tree(root: Path, files: dict[str, bytes]) -> tuple[int, int]:

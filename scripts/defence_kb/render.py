@@ -50,12 +50,12 @@ _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def read_site_settings(config_file: Path) -> SiteSettings:
-    """The repository address, from mkdocs.yml's standard `repo_url` and `extra` keys."""
+    """The repository address, from the `extra` section of mkdocs.yml."""
     config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
     extra = config.get("extra") or {}
-    repo_url = config.get("repo_url")
+    repository = extra.get("repository")
     return SiteSettings(
-        repo_url if isinstance(repo_url, str) else None,
+        repository if isinstance(repository, str) else None,
         str(extra.get("edit_data_uri") or SiteSettings.edit_data_uri),
     )
 

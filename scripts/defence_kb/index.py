@@ -1,0 +1,169 @@
+"""Stage 6, index: the full-text search index (Pagefind), built from the knowledge base.
+
+Each record, entity, source and theme becomes a small search document: its title as the
+heading, document numbers and English names weighted up, its text, and (hidden from the
+text) its filters (theme, type, year, entity, source) and the metadata results display
+(type, date as the page shows it). Pagefind indexes these documents under the URL of the
+page they stand for. The index is a function of the data, not of the theme's HTML, so
+navigation, headers and footers never reach it and a change of site engine leaves it be.
+
+`đ` is not folded by Pagefind (it has no Unicode decomposition); the search page expands
+queries instead (docs/assets/search.js), so the index keeps the text exactly as written.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from .model import EntityEntry, KnowledgeBase, RecordEntry, SourceEntry
+from .render import TEMPLATES, format_date, page_of
+from .schema import EntityKind, Theme
+
+INDEX_FOLDER = "pagefind"
+
+
+class IndexError_(Exception):
+    """Pagefind failed; its output explains why."""
+
+
+@dataclass
+class SearchDocument:
+    url: str  # site-relative, e.g. "thoa-thuan/hiep-dinh-fpa-viet-nam-eu/"
+    title: str
+    type_label: str
+    strong: list[str] = field(default_factory=list)  # document numbers, other names
+    body: list[str] = field(default_factory=list)
+    weak: list[str] = field(default_factory=list)  # long source text: a passing mention
+    date: str = ""
+    sort_date: str = ""
+    filters: dict[str, list[str]] = field(default_factory=dict)
+
+
+def page_url(target: object) -> str:
+    path = page_of(target)
+    return path.removesuffix("index.md").removesuffix(".md").rstrip("/") + "/"
+
+
+def _record_document(kb: KnowledgeBase, entry: RecordEntry) -> SearchDocument:
+    record = entry.record
+    names = []
+    for name in record.entity_fields:
+        value = getattr(record, name)
+        names.extend(value if isinstance(value, list) else [value] if value else [])
+    involved = [kb.entities[entity_id].entity for entity_id in dict.fromkeys(names)]
+    personnel = getattr(record, "personnel", None)
+    figures = [*record.figures, *([personnel] if personnel else [])]
+    strong = [
+        *(text for text in (getattr(record, "number", None), record.title_en) if text),
+        *(figure.as_stated for figure in figures),
+    ]
+    body = [
+        record.summary,
+        *(f"{entity.name} {' '.join(entity.aliases)}" for entity in involved),
+        *(text for text in (record.location, getattr(record, "area", None), record.date_note) if text),
+        *record.tags,
+        *(citation.quote for citation in entry.citations),
+    ]
+    years: list[str] = []
+    if record.date:
+        last = record.date.end or record.date.start
+        years = [str(year) for year in range(record.date.start.year, last.year + 1)]
+    return SearchDocument(
+        url=page_url(entry),
+        title=record.title,
+        type_label=record.type_label,
+        strong=strong,
+        body=body,
+        date=format_date(record.date),
+        sort_date=record.date.start.iso() if record.date else "",
+        filters={
+            "theme": [kb.themes[theme_id].title for theme_id in record.themes],
+            "type": [record.type_label],
+            "year": years,
+            "entity": [e.name for e in involved if e.kind in (EntityKind.country, EntityKind.organisation)],
+            "source": sorted({citation.source.label for citation in entry.citations}),
+        },
+    )
+
+
+def _entity_document(entry: EntityEntry) -> SearchDocument:
+    entity = entry.entity
+    return SearchDocument(
+        url=page_url(entry),
+        title=entity.name,
+        type_label=entity.kind.label,
+        strong=[text for text in (entity.name_en, *entity.aliases) if text],
+        body=[text for text in (entity.description, *(role.title for role in entity.roles)) if text],
+        filters={"type": ["Quốc gia, tổ chức, cá nhân"]},
+    )
+
+
+def _source_document(entry: SourceEntry) -> SearchDocument:
+    source = entry.source
+    return SearchDocument(
+        url=page_url(entry),
+        title=source.label,
+        type_label="Nguồn",
+        strong=[text for text in (source.title, source.publisher) if text],
+        weak=[paragraph.text for paragraph in source.paragraphs],
+        date=format_date(source.published),
+        filters={"type": ["Nguồn"], "source": [source.label]},
+    )
+
+
+def _theme_document(theme: Theme) -> SearchDocument:
+    return SearchDocument(
+        url=page_url(theme),
+        title=theme.title,
+        type_label="Chủ đề",
+        strong=[theme.title_en] if theme.title_en else [],
+        body=[theme.intro],
+        filters={"type": ["Chủ đề"], "theme": [theme.title]},
+    )
+
+
+def search_documents(kb: KnowledgeBase) -> list[SearchDocument]:
+    return [
+        *(_record_document(kb, entry) for entry in kb.records.values()),
+        *(_entity_document(entry) for entry in kb.entities.values()),
+        *(_source_document(entry) for entry in kb.sources.values()),
+        *(_theme_document(theme) for theme in kb.themes.values()),
+    ]
+
+
+def render_search_documents(kb: KnowledgeBase) -> dict[str, str]:
+    """{path under the search folder: HTML}; the path gives Pagefind the page's URL."""
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES / "search")),
+        autoescape=select_autoescape(default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    template = env.get_template("document.html.j2")
+    return {f"{doc.url}index.html": template.render(doc=doc) for doc in search_documents(kb)}
+
+
+def build_search_index(kb: KnowledgeBase) -> dict[str, bytes]:
+    """The Pagefind bundle for the knowledge base: {path under pagefind/: content}."""
+    with tempfile.TemporaryDirectory(prefix="kb-search-") as work:
+        documents, output = Path(work) / "documents", Path(work) / "bundle"
+        for relative, html in render_search_documents(kb).items():
+            target = documents / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(html, encoding="utf-8")
+        command = [sys.executable, "-m", "pagefind", "--site", str(documents), "--output-path", str(output)]
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            raise IndexError_((result.stdout + result.stderr).strip())
+        return {
+            path.relative_to(output).as_posix(): path.read_bytes()
+            for path in output.rglob("*")
+            if path.is_file()
+        }
