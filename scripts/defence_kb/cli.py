@@ -96,6 +96,13 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench_search(args: argparse.Namespace) -> int:
+    from .bench import bench_search
+
+    print(bench_search(REPO_ROOT, args.records, REPO_ROOT / "bench-results"))
+    return 0
+
+
 def cmd_coverage(args: argparse.Namespace) -> int:
     from .coverage import print_coverage
 
@@ -125,6 +132,9 @@ def main(argv: list[str] | None = None) -> int:
     shots.add_argument("--site", type=Path, default=REPO_ROOT / "site", help="built site folder")
     shots.add_argument("--out", type=Path, default=REPO_ROOT / "screenshots", help="output folder")
     shots.set_defaults(run=cmd_screenshots)
+    bench_search = commands.add_parser("bench-search", help="search index time and first-query download")
+    bench_search.add_argument("--records", type=int, default=10_000, help="synthetic dataset size")
+    bench_search.set_defaults(run=cmd_bench_search)
     coverage = commands.add_parser("coverage", help="which source paragraphs records cite")
     coverage.add_argument("--all", action="store_true", help="list cited paragraphs too")
     coverage.set_defaults(run=cmd_coverage)
