@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import posixpath
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from defence_kb.build import links_from
 from defence_kb.model import KnowledgeBase
 from defence_kb.render import page_of
 from defence_kb.schema import RECORD_TYPES
@@ -23,19 +23,6 @@ def url_of(target: object) -> str:
     """Site-relative URL of a generated page: `thoa-thuan/x.md` -> `thoa-thuan/x/`."""
     path = page_of(target)
     return "" if path == "index.md" else path.removesuffix("index.md").removesuffix(".md").rstrip("/") + "/"
-
-
-def links_from(site: Path, url: str) -> set[str]:
-    """Site-relative targets (without fragments) of every link on the page at `url`."""
-    html = (site / url / "index.html").read_text(encoding="utf-8")
-    targets = set()
-    for href in HREF.findall(html):
-        parts = urlsplit(href)
-        if parts.scheme or parts.netloc or not parts.path:
-            continue
-        resolved = posixpath.normpath(posixpath.join(url, unquote(parts.path)))
-        targets.add("" if resolved == "." else resolved.rstrip("/") + "/")
-    return targets
 
 
 def test_every_record_has_exactly_one_page(built_site: tuple[KnowledgeBase, Path]) -> None:

@@ -231,7 +231,9 @@ def test_duplicate_ids_across_folders(dataset: Dataset) -> None:
     assert outcome.code == 1
     assert outcome.lines == [
         "data/agreements/hiep-dinh-fpa.yml:1:5: mã bản ghi “hiep-dinh-fpa” đã dùng ở data/events/hiep-dinh-fpa.yml; "
-        "mỗi bản ghi một mã riêng"
+        "mỗi bản ghi một mã riêng",
+        "data/events/hiep-dinh-fpa.yml:1:5: mã bản ghi “hiep-dinh-fpa” cũng dùng ở data/agreements/hiep-dinh-fpa.yml; "
+        "mỗi bản ghi một mã riêng",
     ]
 
 

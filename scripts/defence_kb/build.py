@@ -10,6 +10,8 @@ MkDocs succeeds, so a failed build leaves the previous `site/` untouched.
 from __future__ import annotations
 
 import os
+import posixpath
+import re
 import shutil
 import subprocess
 import sys
@@ -17,8 +19,9 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
-from .index import INDEX_FOLDER, build_search_index
+from .index import INDEX_FOLDER, IndexError_, build_search_index
 from .load import load_dataset
 from .model import KnowledgeBase, build_knowledge_base
 from .problems import InputError, Problem
@@ -124,12 +127,20 @@ def run_mkdocs(repo_root: Path, site_dir: Path) -> None:
 
 def build_site(repo_root: Path, data_dir: Path, site_dir: Path) -> DocsTree:
     started = time.perf_counter()
-    tree = generate_docs(repo_root, data_dir)
+    try:
+        tree = generate_docs(repo_root, data_dir)
+    except IndexError_ as error:
+        print(error, file=sys.stderr)
+        print("Lập chỉ mục tìm kiếm thất bại; thư mục site/ cũ được giữ nguyên.", file=sys.stderr)
+        raise SystemExit(1) from None
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
         run_mkdocs(repo_root, staging)
+        broken = verify_site(tree.kb, staging)
+        if broken:
+            raise BuildError("Kiểm tra toàn vẹn thất bại:\n" + "\n".join(broken))
     except BuildError as error:
         shutil.rmtree(staging, ignore_errors=True)
         print(error, file=sys.stderr)
@@ -142,6 +153,50 @@ def build_site(repo_root: Path, data_dir: Path, site_dir: Path) -> DocsTree:
         f"{tree.pages} trang → {site_dir} ({time.perf_counter() - started:.1f} s)"
     )
     return tree
+
+
+_HREF = re.compile(r'\bhref="([^"]*)"')
+
+
+def links_from(site: Path, url: str) -> set[str]:
+    """Site-relative targets (`thoa-thuan/x/`, no fragment) of the links on the page at `url`."""
+    page = site / url / "index.html"
+    if not page.is_file():
+        return set()
+    targets = set()
+    for href in _HREF.findall(page.read_text(encoding="utf-8")):
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or not parts.path:
+            continue
+        resolved = posixpath.normpath(posixpath.join(url, unquote(parts.path)))
+        targets.add("" if resolved == "." else resolved.rstrip("/") + "/")
+    return targets
+
+
+def verify_site(kb: KnowledgeBase, site: Path) -> list[str]:
+    """Every record has exactly one page, linked from its type index, the timeline and the
+    pages of its themes and entities, and the search index is there. Problems, in words."""
+    problems: list[str] = []
+    links: dict[str, set[str]] = {}
+    for entry in kb.records.values():
+        record = entry.record
+        url = f"{record.url_prefix}/{record.id}/"
+        if not (site / url / "index.html").is_file():
+            problems.append(f"{entry.path}: không có trang {url}")
+            continue
+        listings = [f"{record.url_prefix}/", "dong-thoi-gian/"]
+        listings += [f"chu-de/{theme_id}/" for theme_id in record.themes]
+        listings += [
+            f"doi-tac/{entity.entity.id}/" for entity in kb.entities.values() if entry in entity.records
+        ]
+        for listing in listings:
+            if listing not in links:
+                links[listing] = links_from(site, listing)
+            if url not in links[listing]:
+                problems.append(f"{entry.path}: trang {listing} không liệt kê {url}")
+    if not (site / INDEX_FOLDER / "pagefind.js").is_file():
+        problems.append("thiếu chỉ mục tìm kiếm (pagefind/)")
+    return problems
 
 
 def _swap(staging: Path, site_dir: Path) -> None:

@@ -13,6 +13,7 @@ queries instead (docs/assets/search.js), so the index keeps the text exactly as 
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import tempfile
@@ -151,10 +152,14 @@ def render_search_documents(kb: KnowledgeBase) -> dict[str, str]:
 
 
 def build_search_index(kb: KnowledgeBase) -> dict[str, bytes]:
-    """The Pagefind bundle for the knowledge base: {path under pagefind/: content}."""
+    """The Pagefind bundle for the knowledge base: {path under pagefind/: content}.
+
+    Raises IndexError_ unless Pagefind reports exactly one indexed page per document.
+    """
+    rendered = render_search_documents(kb)
     with tempfile.TemporaryDirectory(prefix="kb-search-") as work:
         documents, output = Path(work) / "documents", Path(work) / "bundle"
-        for relative, html in render_search_documents(kb).items():
+        for relative, html in rendered.items():
             target = documents / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(html, encoding="utf-8")
@@ -162,6 +167,12 @@ def build_search_index(kb: KnowledgeBase) -> dict[str, bytes]:
         result = subprocess.run(command, capture_output=True, text=True, check=False)
         if result.returncode != 0:
             raise IndexError_((result.stdout + result.stderr).strip())
+        indexed = re.search(r"Indexed (\d+) pages?", result.stdout)
+        if not indexed or int(indexed.group(1)) != len(rendered):
+            raise IndexError_(
+                f"chỉ mục tìm kiếm có {indexed.group(1) if indexed else 'không rõ'} trang, "
+                f"cần {len(rendered)}: {result.stdout.strip()[-500:]}"
+            )
         return {
             path.relative_to(output).as_posix(): path.read_bytes()
             for path in output.rglob("*")

@@ -8,6 +8,7 @@ stages can point editors at the exact spot.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -105,6 +106,14 @@ def read_yaml(path: Path) -> tuple[LoadedFile | None, list[Problem]]:
     ):
         return None, [Problem(path, 1, 1, "tệp trống; xóa tệp hoặc điền nội dung bản ghi")]
 
+    deep = _too_deep(text)
+    if deep:
+        return None, [
+            Problem(
+                path, deep[0], deep[1], f"lồng quá sâu (hơn {MAX_DEPTH} cấp); kiểm tra dấu ngoặc và thụt lề"
+            )
+        ]
+
     loader = _YamlLoader(text)
     try:
         node = loader.get_single_node()
@@ -126,20 +135,50 @@ def read_yaml(path: Path) -> tuple[LoadedFile | None, list[Problem]]:
     return loaded, []
 
 
+_QUOTED = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\n]|'')*'")
+
+
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """Where nesting first goes past what any data file needs, if it does.
+
+    libyaml composes nested collections recursively in C: a file of 100,000 `[` crashes
+    the interpreter. So depth is measured before parsing, on the text with its quoted
+    strings blanked out: flow brackets, and indentation for block nesting.
+    """
+    limit = MAX_DEPTH * 4
+    for number, line in enumerate(text.split("\n"), 1):
+        indent = len(line) - len(line.lstrip(" "))
+        if indent > limit * 2:
+            return number, indent + 1
+    depth = 0
+    line = column = 1
+    for char in _QUOTED.sub(lambda m: "x" * len(m.group()), text):
+        if char == "\n":
+            line, column = line + 1, 0
+        elif char in "[{":
+            depth += 1
+            if depth > limit:
+                return line, column
+        elif char in "]}":
+            depth = max(0, depth - 1)
+        column += 1
+    return None
+
+
 def _alias_problems(path: Path, text: str) -> list[Problem]:
-    problems = []
-    for event in yaml.parse(text, Loader=_YamlLoader):
-        if isinstance(event, yaml.AliasEvent):
-            mark = event.start_mark
-            problems.append(
-                Problem(
-                    path,
-                    mark.line + 1,
-                    mark.column + 1,
-                    "không dùng neo và bí danh YAML (&tên, *tên); viết đầy đủ giá trị",
-                )
-            )
-    return problems
+    """One problem, at the first alias, saying how many there are."""
+    aliases = [e.start_mark for e in yaml.parse(text, Loader=_YamlLoader) if isinstance(e, yaml.AliasEvent)]
+    if not aliases:
+        return []
+    more = f" (tệp có {len(aliases)} bí danh)" if len(aliases) > 1 else ""
+    return [
+        Problem(
+            path,
+            aliases[0].line + 1,
+            aliases[0].column + 1,
+            f"không dùng neo và bí danh YAML (&tên, *tên); viết đầy đủ giá trị{more}",
+        )
+    ]
 
 
 _LIBYAML_MESSAGES = {
@@ -294,7 +333,30 @@ def load_dataset(data_dir: Path) -> RawDataset:
     else:
         raw.problems.append(Problem(themes_path, 1, 1, "thiếu tệp danh sách chủ đề"))
     raw.problems.extend(_stray_files(data_dir))
+    raw.problems.extend(_case_collisions(data_dir))
     return raw
+
+
+def _case_collisions(data_dir: Path) -> list[Problem]:
+    """Names that differ only in case are one file on macOS and Windows checkouts."""
+    seen: dict[str, Path] = {}
+    problems = []
+    for path in sorted(data_dir.rglob("*")):
+        key = path.relative_to(data_dir).as_posix().casefold()
+        if key in seen:
+            for one, other in ((path, seen[key]), (seen[key], path)):
+                problems.append(
+                    Problem(
+                        one,
+                        1,
+                        1,
+                        f"tên tệp chỉ khác “{other.name}” ở chữ hoa, chữ thường: "
+                        "trên Windows và macOS đó là cùng một tệp; đổi tên một tệp",
+                    )
+                )
+        else:
+            seen[key] = path
+    return problems
 
 
 def _stray_files(data_dir: Path) -> list[Problem]:

@@ -10,6 +10,7 @@ Python side marks as `Markup` (links it built, JSON it encoded) are printed as t
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 from collections.abc import Iterable, Iterator
@@ -80,6 +81,16 @@ def escape_block(text: str) -> Markup:
     """A summary: paragraphs, emphasis and lists survive; links, HTML and extensions do not."""
     lines = [line.rstrip() for line in str(text).translate(_BLOCK_TABLE).split("\n")]
     return Markup("\n".join(lines).strip())
+
+
+def front_matter_text(text: str) -> Markup:
+    """A YAML string for front matter whose value Material prints without escaping.
+
+    Material's templates print page titles (`<title>`, the header, navigation, tag
+    listings) and tag names as they are, so the value is HTML-escaped first; the browser
+    then shows the characters the editor typed.
+    """
+    return Markup(json.dumps(html.escape(" ".join(str(text).split())), ensure_ascii=False))
 
 
 def _finalize(value: Any) -> Any:
@@ -221,6 +232,7 @@ def make_environment(
         by_type=by_type,
         themes=lambda ids: [kb.themes[i] for i in ids],
         json=lambda value: Markup(json.dumps(value, ensure_ascii=False)),
+        front_matter=front_matter_text,
     )
     env.globals.update(
         entity=entity,

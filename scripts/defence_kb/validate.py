@@ -230,9 +230,18 @@ def _register(
             )
         )
     if model.id in table:
-        other = display_path(table[model.id].file.path)
+        first = table[model.id].file
         problems.append(
-            loaded.problem(("id",), f"mã {what} “{model.id}” đã dùng ở {other}; mỗi {what} một mã riêng")
+            loaded.problem(
+                ("id",),
+                f"mã {what} “{model.id}” đã dùng ở {display_path(first.path)}; mỗi {what} một mã riêng",
+            )
+        )
+        problems.append(
+            first.problem(
+                ("id",),
+                f"mã {what} “{model.id}” cũng dùng ở {display_path(loaded.path)}; mỗi {what} một mã riêng",
+            )
         )
         return
     table[model.id] = Located(model, loaded)

@@ -1,0 +1,192 @@
+"""Record text is data: whatever a pull request puts in YAML comes out as inert text."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import MINIMAL, REPO_ROOT
+from defence_kb.build import build_site
+from defence_kb.text import collapse_whitespace
+
+pytestmark = pytest.mark.build
+
+# Each payload carries a marker; none may become markup, an attribute or a URL.
+PAYLOADS = [
+    '<script>alert("x1")</script>',
+    "<img src=x onerror=\"alert('x2')\">",
+    '"><svg onload=alert("x3")>',
+    "[bấm vào x4](javascript:alert('x4'))",
+    "![ảnh x5](https://evil.example/x5.png)",
+    "<a href=\"javascript:alert('x6')\">x6</a>",
+    "{{ config.site_name }} {% include 'x7' %}",
+    '!!! danger "x8"',
+    'Đoạn x9 { onclick="alert(9)" }',
+    '<iframe src="https://evil.example/x10"></iframe>',
+    "javascript:alert('x11')",
+    "`x12` **x12** _x12_ ~~x12~~ ==x12==",
+    "<!-- material/tags --> x13",
+]
+HOSTILE = " ".join(PAYLOADS)
+SCHEMES = re.compile(r"^\s*(javascript|data|vbscript):", re.I)
+
+
+def _q(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def hostile_dataset(root: Path) -> Path:
+    """The minimal dataset with the payloads in every text field editors can write."""
+    data = root / "data"
+    shutil.copytree(MINIMAL, data)
+    source = data / "sources" / "nguon-a.yml"
+    text = source.read_text(encoding="utf-8")
+    text = text.replace("label: Nguồn A", f"label: {_q('Nguồn A ' + HOSTILE)}")
+    text = text.replace("title: Bài viết A", f"title: {_q(HOSTILE)}")
+    text += f"  - n: 5\n    text: {_q('Đoạn có ' + HOSTILE)}\n"
+    source.write_text(text, encoding="utf-8")
+    (data / "themes.yml").write_text(
+        f"themes:\n  - id: chu-de-a\n    title: {_q('Chủ đề ' + PAYLOADS[0])}\n    intro: {_q(HOSTILE)}\n",
+        encoding="utf-8",
+    )
+    (data / "entities" / "viet-nam.yml").write_text(
+        f"id: viet-nam\nkind: country\nname: {_q('Việt Nam ' + PAYLOADS[2])}\n"
+        f"aliases: [{_q(PAYLOADS[5])}]\ndescription: {_q(HOSTILE)}\n",
+        encoding="utf-8",
+    )
+    fpa = data / "agreements" / "hiep-dinh-fpa.yml"
+    text = fpa.read_text(encoding="utf-8")
+    text = text.replace("title: Hiệp định FPA", f"title: {_q('Hiệp định FPA ' + PAYLOADS[0] + PAYLOADS[2])}")
+    text = text.replace("summary: Việt Nam và EU ký *Hiệp định FPA*.", f"summary: {_q(HOSTILE)}")
+    text = text.replace("location: Brúc-xen", f"location: {_q(HOSTILE)}")
+    text += (
+        f"title_en: {_q(HOSTILE)}\ndate_note: {_q(HOSTILE)}\neditor_note: {_q(HOSTILE)}\n"
+        f"signatories: [{_q(HOSTILE)}]\ntags: [{_q(PAYLOADS[0])}, {_q(PAYLOADS[3])}, {_q(PAYLOADS[12])}]\n"
+        f"  - source: nguon-a\n    quote: {_q('Đoạn có ' + HOSTILE)}\n".replace("tags:", "tags:", 1)
+    )
+    # the extra evidence item must sit under `evidence:`; rebuild the file's tail
+    text = text.replace(
+        "evidence:\n  - source: nguon-a\n    quote: Ngày 17/10/2019, Việt Nam và EU đã ký Hiệp định FPA tại Brúc-xen.\n",
+        "",
+    )
+    text = text.replace(
+        f"  - source: nguon-a\n    quote: {_q('Đoạn có ' + HOSTILE)}\n",
+        "evidence:\n  - source: nguon-a\n    quote: Ngày 17/10/2019, Việt Nam và EU đã ký Hiệp định FPA tại Brúc-xen.\n"
+        f"  - source: nguon-a\n    quote: {_q('Đoạn có ' + HOSTILE)}\n",
+    )
+    fpa.write_text(text, encoding="utf-8")
+    return data
+
+
+class _Audit(HTMLParser):
+    """Collects everything in a page that could execute or load something."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.findings: list[str] = []
+        self.script_text: list[str] = []
+        self.in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("iframe", "object", "embed", "img"):
+            self.findings.append(f"<{tag}> element")
+        if tag == "script":
+            self.in_script = True
+            source = dict(attrs).get("src") or ""
+            if source and ("evil" in source or SCHEMES.match(source)):
+                self.findings.append(f"script src {source}")
+        for name, value in attrs:
+            value = value or ""
+            if name.startswith("on"):
+                self.findings.append(f"<{tag} {name}={value!r}>")
+            if name in ("href", "src", "action", "formaction", "xlink:href") and (
+                SCHEMES.match(value) or "evil.example" in value
+            ):
+                self.findings.append(f"<{tag} {name}={value!r}>")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self.in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self.in_script:
+            self.script_text.append(data)
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("hostile")
+    shutil.copy(REPO_ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO_ROOT / "docs", root / "docs")
+    data = hostile_dataset(root)
+    site = root / "site"
+    build_site(root, data, site)
+    return site
+
+
+def test_hostile_dataset_is_valid_data(tmp_path: Path) -> None:
+    """The payloads are legal text: they must be published, and published inert."""
+    from defence_kb.load import load_dataset
+    from defence_kb.validate import validate_dataset
+
+    data = hostile_dataset(tmp_path)
+    assert [p.format() for p in validate_dataset(load_dataset(data)).problems] == []
+
+
+def test_no_markup_attribute_or_url_comes_from_record_text(hostile_site: Path) -> None:
+    findings = []
+    pages = sorted(hostile_site.rglob("*.html"))
+    assert len(pages) > 10
+    for page in pages:
+        audit = _Audit()
+        audit.feed(page.read_text(encoding="utf-8"))
+        findings += [f"{page.relative_to(hostile_site)}: {f}" for f in audit.findings]
+        scripts = " ".join(audit.script_text)
+        findings += [
+            f"{page.relative_to(hostile_site)}: script text with {m}"
+            for m in ("alert(", "x1")
+            if m in scripts
+        ]
+    assert findings == []
+
+
+def test_payloads_are_shown_as_typed(hostile_site: Path) -> None:
+    page = (hostile_site / "thoa-thuan" / "hiep-dinh-fpa" / "index.html").read_text(encoding="utf-8")
+    article = page.split("<article", 1)[1].split("</article>", 1)[0]
+    text = collapse_whitespace(html.unescape(re.sub(r"<[^>]+>", " ", article)))
+    for payload in PAYLOADS:
+        assert collapse_whitespace(payload) in text, payload
+
+
+def test_no_template_syntax_was_evaluated(hostile_site: Path) -> None:
+    page = (hostile_site / "thoa-thuan" / "hiep-dinh-fpa" / "index.html").read_text(encoding="utf-8")
+    assert "{{ config.site_name }}" in html.unescape(page)
+    assert 'class="admonition danger"' not in page
+    assert "<del>" not in page and "<mark>" not in page
+
+
+def test_tag_and_title_with_markup_stay_text(hostile_site: Path) -> None:
+    tags = (hostile_site / "nhan" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in tags
+    record = (hostile_site / "thoa-thuan" / "hiep-dinh-fpa" / "index.html").read_text(encoding="utf-8")
+    title = re.search(r"<title>(.*?)</title>", record, re.S).group(1)
+    assert "<" not in title.replace("&lt;", "")
+
+
+def test_search_documents_escape_record_text(tmp_path: Path) -> None:
+    from defence_kb.build import load_knowledge_base
+    from defence_kb.index import render_search_documents
+
+    data = hostile_dataset(tmp_path)
+    documents = render_search_documents(load_knowledge_base(tmp_path, data))
+    for path, document in documents.items():
+        audit = _Audit()
+        audit.feed(document)
+        assert audit.findings == [], path
+        assert "<script>alert" not in document, path
