@@ -7,7 +7,7 @@ export PYTHONPATH := $(CURDIR)/scripts
 export NO_MKDOCS_2_WARNING := 1
 KB := $(BIN)/python -m defence_kb
 
-.PHONY: help build serve test validate new schema coverage normalize screenshots bench-search lint format clean
+.PHONY: help build serve test validate new schema coverage normalize screenshots bench bench-search lint format clean
 
 help:
 	@echo "make serve     build the site and serve it at http://127.0.0.1:8000 with live reload"
@@ -17,6 +17,7 @@ help:
 	@echo "make new TYPE=agreement TITLE=\"Bản ghi nhớ ...\"   create a record to fill in"
 	@echo "make coverage  which source paragraphs the records cite"
 	@echo "make screenshots  home and a record page at phone and desktop widths, in screenshots/"
+	@echo "make bench     time each build stage at 1,000 and 10,000 records (bench-results/)"
 	@echo "make bench-search  search index time and first-query download, real and 10,000 records"
 	@echo "make normalize rewrite data files in Unicode NFC"
 	@echo "make schema    regenerate data/schema/*.json from the model"
@@ -44,6 +45,9 @@ schema: $(READY)
 
 coverage: $(READY)
 	$(KB) coverage
+
+bench: $(READY)
+	$(KB) bench
 
 bench-search: $(READY)
 	$(KB) bench-search

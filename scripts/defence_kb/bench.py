@@ -1,11 +1,22 @@
 """Benchmarks: figures printed and written to bench-results/, never asserted in tests.
 
+`pipeline`: synthetic datasets of 1,000 and 10,000 records, each stage timed separately
+(load, validate, render Markdown, search index, mkdocs build) and the whole build, with
+records per second and peak memory, the growth of per-record time, the real dataset's
+build and the rebuild `make serve` does after one file changes.
+
 `search`: for the real site and a synthetic one, the time to build the search index and
 the bytes a browser downloads to run its first query (measured in Debian's Chromium).
 """
 
 from __future__ import annotations
 
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -89,4 +100,121 @@ def bench_search(repo_root: Path, synthetic_records: int, out_dir: Path) -> str:
     table = "\n".join(lines)
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "search.txt").write_text(table + "\n", encoding="utf-8")
+    return table
+
+
+# ------------------------------------------------------------------ pipeline benchmark
+
+STAGES = ("load", "validate", "render", "index", "mkdocs")
+
+
+def _peak_mb(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # Linux reports KiB
+
+
+def _repo_copy(repo_root: Path, target: Path) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(repo_root / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(repo_root / "docs", target / "docs", dirs_exist_ok=True)
+    return target
+
+
+def measure_stages(repo_root: Path, data_dir: Path, work: Path) -> dict[str, tuple[float, float]]:
+    """{stage: (seconds, peak MB)} for one dataset, run in this (fresh) process.
+
+    In-process stages report the process's peak so far; MkDocs and Pagefind, which run
+    as child processes, report the children's peak.
+    """
+    from .build import run_mkdocs, write_docs, write_tree
+    from .load import load_dataset
+    from .model import build_knowledge_base
+    from .validate import validate_dataset
+
+    root = _repo_copy(repo_root, work / "repo")
+    figures: dict[str, tuple[float, float]] = {}
+
+    def timed(stage: str, who: int, action):  # type: ignore[no-untyped-def]
+        started = time.perf_counter()
+        result = action()
+        figures[stage] = (time.perf_counter() - started, _peak_mb(who))
+        return result
+
+    raw = timed("load", resource.RUSAGE_SELF, lambda: load_dataset(data_dir))
+    data = timed("validate", resource.RUSAGE_SELF, lambda: validate_dataset(raw))
+    kb = build_knowledge_base(data, root)
+    timed("render", resource.RUSAGE_SELF, lambda: write_docs(root, kb, with_index=False))
+    bundle = timed("index", resource.RUSAGE_CHILDREN, lambda: build_search_index(kb))
+    site = work / "site"
+    timed("mkdocs", resource.RUSAGE_CHILDREN, lambda: run_mkdocs(root, site))
+    write_tree(site / "pagefind", bundle)
+    started = time.perf_counter()
+    build_site(root, data_dir, work / "whole")
+    figures["whole"] = (
+        time.perf_counter() - started,
+        max(_peak_mb(resource.RUSAGE_SELF), _peak_mb(resource.RUSAGE_CHILDREN)),
+    )
+    return figures
+
+
+def measure_serve_rebuild(repo_root: Path, work: Path) -> float:
+    """Seconds `make serve` needs after one YAML file changes: regenerate, then MkDocs."""
+    from .build import generate_docs, run_mkdocs
+
+    data = work / "data"
+    shutil.copytree(repo_root / "data", data)
+    root = _repo_copy(repo_root, work / "repo")
+    generate_docs(root, data)
+    run_mkdocs(root, work / "site")
+    target = next((data / "agreements").glob("*.yml"))
+    target.write_text(
+        target.read_text(encoding="utf-8").replace("title: ", "title: Sửa ", 1), encoding="utf-8"
+    )
+    started = time.perf_counter()
+    generate_docs(root, data)
+    run_mkdocs(root, work / "site")
+    return time.perf_counter() - started
+
+
+def bench_pipeline(repo_root: Path, sizes: list[int], out_dir: Path) -> str:
+    results: dict[int, dict[str, tuple[float, float]]] = {}
+    for size in sizes:
+        with tempfile.TemporaryDirectory(prefix="kb-bench-") as work:
+            data = Path(work) / "data"
+            write_synthetic_dataset(data, size, repo_root / "data")
+            # A fresh process per size, so that peak memory is this size's own.
+            command = [sys.executable, "-m", "defence_kb", "bench-stages", str(data), str(Path(work) / "run")]
+            output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+            results[size] = json.loads(output.strip().splitlines()[-1])
+    with tempfile.TemporaryDirectory(prefix="kb-serve-") as work:
+        rebuild = measure_serve_rebuild(repo_root, Path(work))
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="kb-real-") as work:
+        build_site(_repo_copy(repo_root, Path(work) / "repo"), repo_root / "data", Path(work) / "site")
+    real = time.perf_counter() - started
+
+    lines = [f"Đo trên {os.cpu_count()} lõi, {time.strftime('%Y-%m-%d %H:%M')}", ""]
+    header = f"{'giai đoạn':<10}" + "".join(
+        f"{f'{n} bản ghi: s':>18}{'bản ghi/s':>11}{'đỉnh MB':>9}" for n in sizes
+    )
+    lines.append(header)
+    for stage in (*STAGES, "whole"):
+        row = f"{stage:<10}"
+        for size in sizes:
+            seconds, peak = results[size][stage]
+            row += f"{seconds:>18.2f}{size / seconds:>11.0f}{peak:>9.0f}"
+        lines.append(row)
+    lines.append("")
+    for size in sizes:
+        fast = sum(results[size][stage][0] for stage in ("load", "validate", "render"))
+        lines.append(f"load+validate+render, {size} bản ghi: {size / fast:.0f} bản ghi/s")
+    if len(sizes) >= 2:
+        small, large = sizes[0], sizes[-1]
+        ratio = (results[large]["whole"][0] / large) / (results[small]["whole"][0] / small)
+        lines.append(f"thời gian mỗi bản ghi, {large} so với {small}: {ratio:.2f}×")
+    lines.append(f"dữ liệu thật, xây dựng toàn bộ: {real:.1f} s")
+    lines.append(f"make serve, xây lại sau khi sửa một tệp YAML: {rebuild:.1f} s")
+    table = "\n".join(lines)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / f"pipeline-{time.strftime('%Y%m%d-%H%M%S')}.txt").write_text(table + "\n", encoding="utf-8")
+    (out_dir / "pipeline.txt").write_text(table + "\n", encoding="utf-8")
     return table

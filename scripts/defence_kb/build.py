@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -52,9 +53,22 @@ def load_knowledge_base(repo_root: Path, data_dir: Path) -> KnowledgeBase:
     return build_knowledge_base(validate_dataset(load_dataset(data_dir)), repo_root)
 
 
-def generate_docs(repo_root: Path, data_dir: Path, out_dir: Path | None = None) -> DocsTree:
+def generate_docs(
+    repo_root: Path, data_dir: Path, out_dir: Path | None = None, *, with_index: bool = True
+) -> DocsTree:
+    """load → validate → model → render (→ index) into the docs tree MkDocs reads.
+
+    `build_site` passes with_index=False and indexes while MkDocs runs; `serve` needs the
+    index inside the docs tree, where `mkdocs serve` picks it up.
+    """
+    return write_docs(repo_root, load_knowledge_base(repo_root, data_dir), out_dir, with_index=with_index)
+
+
+def write_docs(
+    repo_root: Path, kb: KnowledgeBase, out_dir: Path | None = None, *, with_index: bool = True
+) -> DocsTree:
+    """render (→ index) → the docs tree, writing only the files whose content changed."""
     out_dir = out_dir or repo_root / "build" / "docs"
-    kb = load_knowledge_base(repo_root, data_dir)
     settings = read_site_settings(repo_root / "mkdocs.yml")
     pages: dict[str, bytes] = {
         path: text.encode("utf-8")
@@ -75,7 +89,8 @@ def generate_docs(repo_root: Path, data_dir: Path, out_dir: Path | None = None) 
         pages[relative] = path.read_bytes()
     if clashes:
         raise InputError(clashes)
-    pages |= {f"{INDEX_FOLDER}/{path}": content for path, content in build_search_index(kb).items()}
+    if with_index:
+        pages |= {f"{INDEX_FOLDER}/{path}": content for path, content in build_search_index(kb).items()}
     written, removed = write_tree(out_dir, pages)
     write_tree(out_dir.parent / "config", {NAV_FILE: render_nav(kb).encode("utf-8")})
     return DocsTree(kb, sum(1 for path in pages if path.endswith(".md")), written, removed)
@@ -127,17 +142,20 @@ def run_mkdocs(repo_root: Path, site_dir: Path) -> None:
 
 def build_site(repo_root: Path, data_dir: Path, site_dir: Path) -> DocsTree:
     started = time.perf_counter()
-    try:
-        tree = generate_docs(repo_root, data_dir)
-    except IndexError_ as error:
-        print(error, file=sys.stderr)
-        print("Lập chỉ mục tìm kiếm thất bại; thư mục site/ cũ được giữ nguyên.", file=sys.stderr)
-        raise SystemExit(1) from None
+    tree = generate_docs(repo_root, data_dir, with_index=False)
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
-        run_mkdocs(repo_root, staging)
+        # The index is a function of the data, not of MkDocs' output: with two cores it is
+        # built while MkDocs runs, then moved into the staged site.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            search_index = pool.submit(build_search_index, tree.kb)
+            run_mkdocs(repo_root, staging)
+            try:
+                write_tree(staging / INDEX_FOLDER, search_index.result())
+            except IndexError_ as error:
+                raise BuildError(f"Lập chỉ mục tìm kiếm thất bại: {error}") from None
         broken = verify_site(tree.kb, staging)
         if broken:
             raise BuildError("Kiểm tra toàn vẹn thất bại:\n" + "\n".join(broken))
@@ -204,7 +222,9 @@ def _swap(staging: Path, site_dir: Path) -> None:
     if site_dir.exists():
         site_dir.rename(retired)
     staging.rename(site_dir)
-    shutil.rmtree(retired, ignore_errors=True)
+    if retired.exists():
+        # Deleting ten thousand pages takes seconds nobody needs to wait for.
+        subprocess.Popen(["rm", "-rf", str(retired)], start_new_session=True)
 
 
 def _snapshot(folders: list[Path]) -> dict[Path, tuple[int, int]]:

@@ -103,6 +103,22 @@ def cmd_bench_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from .bench import bench_pipeline
+
+    print(bench_pipeline(REPO_ROOT, args.sizes, REPO_ROOT / "bench-results"))
+    return 0
+
+
+def cmd_bench_stages(args: argparse.Namespace) -> int:
+    import json
+
+    from .bench import measure_stages
+
+    print(json.dumps(measure_stages(REPO_ROOT, args.dataset, args.work)))
+    return 0
+
+
 def cmd_coverage(args: argparse.Namespace) -> int:
     from .coverage import print_coverage
 
@@ -135,6 +151,13 @@ def main(argv: list[str] | None = None) -> int:
     bench_search = commands.add_parser("bench-search", help="search index time and first-query download")
     bench_search.add_argument("--records", type=int, default=10_000, help="synthetic dataset size")
     bench_search.set_defaults(run=cmd_bench_search)
+    bench = commands.add_parser("bench", help="time each build stage on synthetic datasets")
+    bench.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000])
+    bench.set_defaults(run=cmd_bench)
+    stages = commands.add_parser("bench-stages", help=argparse.SUPPRESS)
+    stages.add_argument("dataset", type=Path)
+    stages.add_argument("work", type=Path)
+    stages.set_defaults(run=cmd_bench_stages)
     coverage = commands.add_parser("coverage", help="which source paragraphs records cite")
     coverage.add_argument("--all", action="store_true", help="list cited paragraphs too")
     coverage.set_defaults(run=cmd_coverage)

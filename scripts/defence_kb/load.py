@@ -146,22 +146,18 @@ def _too_deep(text: str) -> tuple[int, int] | None:
     strings blanked out: flow brackets, and indentation for block nesting.
     """
     limit = MAX_DEPTH * 4
-    for number, line in enumerate(text.split("\n"), 1):
-        indent = len(line) - len(line.lstrip(" "))
-        if indent > limit * 2:
-            return number, indent + 1
+    deep_indent = re.search(rf"^ {{{limit * 2 + 1},}}", text, re.M)
+    if deep_indent:
+        return text.count("\n", 0, deep_indent.start()) + 1, limit * 2 + 2
+    if text.count("[") + text.count("{") <= limit:
+        return None  # flow nesting cannot go deeper than the brackets there are
     depth = 0
-    line = column = 1
-    for char in _QUOTED.sub(lambda m: "x" * len(m.group()), text):
-        if char == "\n":
-            line, column = line + 1, 0
-        elif char in "[{":
-            depth += 1
-            if depth > limit:
-                return line, column
-        elif char in "]}":
-            depth = max(0, depth - 1)
-        column += 1
+    blanked = _QUOTED.sub(lambda m: "x" * len(m.group()), text)
+    for match in re.finditer(r"[\[\]{}]", blanked):
+        depth = depth + 1 if match.group() in "[{" else max(0, depth - 1)
+        if depth > limit:
+            line = blanked.count("\n", 0, match.start()) + 1
+            return line, match.start() - blanked.rfind("\n", 0, match.start())
     return None
 
 
