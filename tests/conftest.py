@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +16,7 @@ import pytest
 from defence_kb.build import build_site, load_knowledge_base
 from defence_kb.cli import main
 from defence_kb.model import KnowledgeBase
+from defence_kb.screenshots import CHROMIUM, CHROMIUM_ARGS, serve_folder
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
@@ -73,7 +71,9 @@ def dataset(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pyt
     return Dataset(root, capsys)
 
 
-def run_cli(*args: str, cwd: Path = REPO_ROOT) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, cwd: Path = REPO_ROOT, timeout: float = 300, preexec_fn: Any = None
+) -> subprocess.CompletedProcess[str]:
     """Run the command as an editor would, in a separate process."""
     return subprocess.run(
         [sys.executable, "-m", "defence_kb", *args],
@@ -82,20 +82,12 @@ def run_cli(*args: str, cwd: Path = REPO_ROOT) -> subprocess.CompletedProcess[st
         capture_output=True,
         text=True,
         check=False,
-        timeout=300,
+        timeout=timeout,
+        preexec_fn=preexec_fn,
     )
 
 
 # ------------------------------------------------------------------ the built real site
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture(scope="session")
@@ -106,33 +98,24 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[KnowledgeBase,
     return load_knowledge_base(REPO_ROOT, REPO_ROOT / "data"), site
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site: tuple[KnowledgeBase, Path]) -> Iterator[str]:
     """The built site served over HTTP on localhost, as a static host would."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site[1]))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve_folder(built_site[1]) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """Debian's Chromium driven by Playwright. Under CI a missing browser is a failure."""
-    if not CHROMIUM.exists():
+    if not Path(CHROMIUM).exists():
         if os.environ.get("CI"):
             pytest.fail("Debian's chromium is not installed (apt-get install chromium)")
         pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
 

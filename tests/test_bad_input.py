@@ -7,13 +7,12 @@ import re
 import resource
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL, REPO_ROOT
+from conftest import MINIMAL, run_cli
 
 CASES = Path(__file__).parent / "bad_inputs"
 SECONDS = 30
@@ -26,16 +25,7 @@ def _limit_memory() -> None:
 
 def run_bounded(*args: str, cwd: Path) -> tuple[subprocess.CompletedProcess[str], float]:
     started = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-m", "defence_kb", *args],
-        cwd=cwd,
-        env={"PYTHONPATH": str(REPO_ROOT / "scripts"), "PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        timeout=SECONDS,
-        preexec_fn=_limit_memory,
-        check=False,
-    )
+    result = run_cli(*args, cwd=cwd, timeout=SECONDS, preexec_fn=_limit_memory)
     return result, time.perf_counter() - started
 
 

@@ -66,3 +66,23 @@ def test_summary_keeps_emphasis_and_lists_but_not_links_or_html() -> None:
     import html as html_module
 
     assert "[x](javascript:1) <b>b</b>\n!!! note" in html_module.unescape(html)
+
+
+@pytest.mark.parametrize(
+    ("target", "page", "expected"),
+    [
+        ("doi-tac/viet-nam.md", "index.md", "doi-tac/viet-nam.md"),
+        ("doi-tac/viet-nam.md", "doi-tac/index.md", "viet-nam.md"),
+        ("doi-tac/viet-nam.md", "thoa-thuan/x.md", "../doi-tac/viet-nam.md"),
+        ("index.md", "thoa-thuan/x.md", "../index.md"),
+        ("dong-thoi-gian.md", "chu-de/a.md", "../dong-thoi-gian.md"),
+    ],
+)
+def test_relative_path_matches_posixpath(target: str, page: str, expected: str) -> None:
+    import posixpath
+
+    from defence_kb.render import relative_path
+
+    assert (
+        relative_path(target, page) == expected == posixpath.relpath(target, posixpath.dirname(page) or ".")
+    )

@@ -157,22 +157,45 @@ def measure_stages(repo_root: Path, data_dir: Path, work: Path) -> dict[str, tup
 
 
 def measure_serve_rebuild(repo_root: Path, work: Path) -> float:
-    """Seconds `make serve` needs after one YAML file changes: regenerate, then MkDocs."""
-    from .build import generate_docs, run_mkdocs
+    """Seconds from saving a YAML file to `make serve` serving the changed page."""
+    import socket
+    import urllib.request
 
     data = work / "data"
     shutil.copytree(repo_root / "data", data)
-    root = _repo_copy(repo_root, work / "repo")
-    generate_docs(root, data)
-    run_mkdocs(root, work / "site")
-    target = next((data / "agreements").glob("*.yml"))
-    target.write_text(
-        target.read_text(encoding="utf-8").replace("title: ", "title: Sửa ", 1), encoding="utf-8"
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "defence_kb", "--data", str(data), "serve", "--address", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
-    started = time.perf_counter()
-    generate_docs(root, data)
-    run_mkdocs(root, work / "site")
-    return time.perf_counter() - started
+    url = f"http://127.0.0.1:{port}/thoa-thuan/hiep-dinh-fpa-viet-nam-eu/"
+
+    def page() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    try:
+        deadline = time.monotonic() + 120
+        while "Hiệp định" not in page() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        record = data / "agreements" / "hiep-dinh-fpa-viet-nam-eu.yml"
+        record.write_text(
+            record.read_text(encoding="utf-8").replace("title: ", "title: ĐÃ SỬA ", 1), encoding="utf-8"
+        )
+        started = time.monotonic()
+        while "ĐÃ SỬA" not in page() and time.monotonic() < started + 60:
+            time.sleep(0.05)
+        return time.monotonic() - started
+    finally:
+        os.killpg(server.pid, 15)
+        server.wait(timeout=20)
 
 
 def bench_pipeline(repo_root: Path, sizes: list[int], out_dir: Path) -> str:

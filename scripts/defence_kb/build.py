@@ -251,11 +251,17 @@ def serve(repo_root: Path, data_dir: Path, address: str) -> None:
 
     regenerate()
     watched = [data_dir, repo_root / "docs"]
+    # --dirty: MkDocs rebuilds only the pages whose files changed, and generate_docs writes
+    # only the pages whose content changed. A dirty build always warns, so serving is not
+    # strict; `make build` and CI are. (A new theme changes the navigation of every page:
+    # restart `make serve` to see it everywhere.)
     command = [
         sys.executable,
         "-m",
         "mkdocs",
         "serve",
+        "--dirty",
+        "--no-strict",
         "--config-file",
         str(repo_root / "mkdocs.yml"),
         "--dev-addr",

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import html
 import json
-import posixpath
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import groupby
@@ -127,6 +126,18 @@ def page_of(target: Any) -> str:
     raise TypeError(f"no page for {type(target).__name__}")
 
 
+def relative_path(target: str, page: str) -> str:
+    """`target` relative to the folder of `page`, both docs-relative POSIX paths.
+
+    posixpath.relpath does the same through abspath and the working directory, which made
+    it a quarter of the rendering time.
+    """
+    here = page.rsplit("/", 1)[0] + "/" if "/" in page else ""
+    if target.startswith(here):
+        return target[len(here) :]
+    return "../" * here.count("/") + target
+
+
 # ------------------------------------------------------------------------------ dates
 
 
@@ -196,14 +207,14 @@ def make_environment(
         undefined=StrictUndefined,
         autoescape=False,  # Markdown, not HTML: escaping is done by `finalize`
         keep_trailing_newline=True,
+        auto_reload=False,  # one render per process: no need to stat templates on every include
         trim_blocks=True,
         lstrip_blocks=True,
     )
 
     @pass_context
     def url(context: Any, target: Any, anchor: str = "") -> Markup:
-        here = posixpath.dirname(context["page_path"])
-        relative = posixpath.relpath(page_of(target), here or ".")
+        relative = relative_path(page_of(target), context["page_path"])
         return Markup(relative + (f"#{anchor}" if anchor else ""))
 
     @pass_context
