@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
+from defence_kb.index import page_url
 from defence_kb.model import KnowledgeBase
 from defence_kb.text import collapse_whitespace
-from test_site import url_of
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -122,6 +122,6 @@ def test_every_record_page_url_is_reachable(
 ) -> None:
     kb, _ = built_site
     for entry in list(kb.records.values())[:10]:
-        response = page.goto(f"{site_url}/{url_of(entry)}")
+        response = page.goto(f"{site_url}/{page_url(entry)}")
         assert response.status == 200
         assert page.locator("h1").inner_text().strip(" ¶") == collapse_whitespace(entry.record.title)

@@ -39,12 +39,7 @@ def test_every_theme_has_records(data: ValidatedData) -> None:
 
 
 def test_every_entity_is_referenced_by_a_record(data: ValidatedData) -> None:
-    referenced = set()
-    for located in data.records.values():
-        record = located.model
-        for name in record.entity_fields:
-            value = getattr(record, name)
-            referenced.update(value if isinstance(value, list) else [value] if value else [])
+    referenced = {entity_id for located in data.records.values() for entity_id in located.model.entity_ids()}
     assert sorted(set(data.entities) - referenced) == []
 
 

@@ -9,20 +9,14 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from defence_kb.build import links_from
+from defence_kb.index import page_url
 from defence_kb.model import KnowledgeBase
-from defence_kb.render import page_of
 from defence_kb.schema import RECORD_TYPES
 
 pytestmark = pytest.mark.build
 
 HREF = re.compile(r'\bhref="([^"]*)"')
 ID = re.compile(r'\bid="([^"]*)"')
-
-
-def url_of(target: object) -> str:
-    """Site-relative URL of a generated page: `thoa-thuan/x.md` -> `thoa-thuan/x/`."""
-    path = page_of(target)
-    return "" if path == "index.md" else path.removesuffix("index.md").removesuffix(".md").rstrip("/") + "/"
 
 
 def test_every_record_has_exactly_one_page(built_site: tuple[KnowledgeBase, Path]) -> None:
@@ -40,23 +34,17 @@ def test_every_record_is_listed_on_its_themes_entities_and_the_timeline(
 ) -> None:
     kb, site = built_site
     timeline = links_from(site, "dong-thoi-gian/")
-    theme_links = {theme_id: links_from(site, url_of(theme)) for theme_id, theme in kb.themes.items()}
-    entity_links = {eid: links_from(site, url_of(entry)) for eid, entry in kb.entities.items()}
+    theme_links = {theme_id: links_from(site, page_url(theme)) for theme_id, theme in kb.themes.items()}
+    entity_links = {eid: links_from(site, page_url(entry)) for eid, entry in kb.entities.items()}
     missing = []
     for entry in kb.records.values():
-        record_url = url_of(entry)
+        record_url = page_url(entry)
         if record_url not in timeline:
             missing.append(f"{entry.id}: not on the timeline")
         missing += [
             f"{entry.id}: not on theme {t}" for t in entry.record.themes if record_url not in theme_links[t]
         ]
-        involved = {
-            entity_id
-            for name in entry.record.entity_fields
-            for entity_id in (lambda v: v if isinstance(v, list) else [v] if v else [])(
-                getattr(entry.record, name)
-            )
-        }
+        involved = entry.record.entity_ids()
         missing += [
             f"{entry.id}: not on entity {e}" for e in sorted(involved) if record_url not in entity_links[e]
         ]

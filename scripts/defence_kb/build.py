@@ -204,9 +204,7 @@ def verify_site(kb: KnowledgeBase, site: Path) -> list[str]:
             continue
         listings = [f"{record.url_prefix}/", "dong-thoi-gian/"]
         listings += [f"chu-de/{theme_id}/" for theme_id in record.themes]
-        listings += [
-            f"doi-tac/{entity.entity.id}/" for entity in kb.entities.values() if entry in entity.records
-        ]
+        listings += [f"doi-tac/{entity_id}/" for entity_id in record.entity_ids()]
         for listing in listings:
             if listing not in links:
                 links[listing] = links_from(site, listing)

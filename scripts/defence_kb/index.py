@@ -53,11 +53,7 @@ def page_url(target: object) -> str:
 
 def _record_document(kb: KnowledgeBase, entry: RecordEntry) -> SearchDocument:
     record = entry.record
-    names = []
-    for name in record.entity_fields:
-        value = getattr(record, name)
-        names.extend(value if isinstance(value, list) else [value] if value else [])
-    involved = [kb.entities[entity_id].entity for entity_id in dict.fromkeys(names)]
+    involved = [kb.entities[entity_id].entity for entity_id in record.entity_ids()]
     personnel = getattr(record, "personnel", None)
     figures = [*record.figures, *([personnel] if personnel else [])]
     strong = [

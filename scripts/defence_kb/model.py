@@ -105,11 +105,7 @@ def build_knowledge_base(data: ValidatedData, repo_root: Path) -> KnowledgeBase:
         record = entry.record
         for theme_id in record.themes:
             theme_records[theme_id].append(entry)
-        involved: list[str] = []
-        for name in record.entity_fields:
-            value = getattr(record, name)
-            involved.extend(value if isinstance(value, list) else [value] if value else [])
-        for entity_id in dict.fromkeys(involved):
+        for entity_id in record.entity_ids():
             entities[entity_id].records.append(entry)
         for other in record.related:
             records[other].backlinks.append(entry)

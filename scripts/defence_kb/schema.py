@@ -323,6 +323,14 @@ class Record(Strict):
     # Fields holding entity ids, checked against data/entities/.
     entity_fields: ClassVar[tuple[str, ...]] = ("entities",)
 
+    def entity_ids(self) -> list[str]:
+        """Every entity the record involves (participants, parties, hosts, issuer…), once each."""
+        ids: list[str] = []
+        for name in self.entity_fields:
+            value = getattr(self, name)
+            ids.extend(value if isinstance(value, list) else [value] if value else [])
+        return list(dict.fromkeys(ids))
+
     @field_validator("themes", "entities", "related", "tags")
     @classmethod
     def _no_repeats(cls, values: list[str]) -> list[str]:
