@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from defence_kb.index import page_url
 from defence_kb.model import KnowledgeBase
+from defence_kb.render import page_url
 from defence_kb.text import collapse_whitespace
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]

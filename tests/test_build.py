@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from conftest import REPO_ROOT, run_cli
-from defence_kb.build import build_site
+from defence_kb.build import build_site, copy_site_config
 from defence_kb.model import KnowledgeBase, RecordEntry
 from defence_kb.render import format_date, page_of
 from defence_kb.schema import Vocabulary
@@ -213,10 +213,7 @@ def test_failed_build_leaves_the_previous_site_untouched(tmp_path: Path) -> None
 
 def test_a_mkdocs_warning_fails_the_build(tmp_path: Path) -> None:
     """`mkdocs build --strict` must really be strict: a broken link stops the build."""
-    root = tmp_path / "repo"
-    root.mkdir()
-    shutil.copy(REPO_ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(REPO_ROOT / "docs", root / "docs")
+    root = copy_site_config(REPO_ROOT, tmp_path / "repo")
     (root / "docs" / "trang-loi.md").write_text("# Trang\n\n[liên kết hỏng](khong-co.md)\n", encoding="utf-8")
     site = root / "site"
     with pytest.raises(SystemExit) as stopped:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL, REPO_ROOT, run_cli
-from defence_kb.build import build_site, verify_site
+from defence_kb.build import build_site, copy_site_config, verify_site
 from defence_kb.model import KnowledgeBase
 
 pytestmark = pytest.mark.build
@@ -34,17 +34,10 @@ def test_verify_site_finds_a_missing_page_and_a_missing_listing(
     ]
 
 
-def _repo_copy(root: Path) -> Path:
-    root.mkdir()
-    shutil.copy(REPO_ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(REPO_ROOT / "docs", root / "docs")
-    return root
-
-
 def test_two_builds_of_the_same_data_are_identical(tmp_path: Path) -> None:
     first, second = tmp_path / "one" / "site", tmp_path / "two" / "site"
-    build_site(_repo_copy(tmp_path / "one"), MINIMAL, first)
-    build_site(_repo_copy(tmp_path / "two"), MINIMAL, second)
+    build_site(copy_site_config(REPO_ROOT, tmp_path / "one"), MINIMAL, first)
+    build_site(copy_site_config(REPO_ROOT, tmp_path / "two"), MINIMAL, second)
 
     def stable(root: Path) -> list[Path]:
         # The sitemap carries build dates, and Pagefind (1.5.2) writes its filter index in a

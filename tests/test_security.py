@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL, REPO_ROOT
-from defence_kb.build import build_site
+from defence_kb.build import build_site, copy_site_config
 from defence_kb.text import collapse_whitespace
 
 pytestmark = pytest.mark.build
@@ -121,9 +121,7 @@ class _Audit(HTMLParser):
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("hostile")
-    shutil.copy(REPO_ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(REPO_ROOT / "docs", root / "docs")
+    root = copy_site_config(REPO_ROOT, tmp_path_factory.mktemp("hostile"))
     data = hostile_dataset(root)
     site = root / "site"
     build_site(root, data, site)

@@ -9,8 +9,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from defence_kb.build import links_from
-from defence_kb.index import page_url
 from defence_kb.model import KnowledgeBase
+from defence_kb.render import page_url
 from defence_kb.schema import RECORD_TYPES
 
 pytestmark = pytest.mark.build

@@ -22,7 +22,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .build import build_site, load_knowledge_base
+from .build import build_site, copy_site_config, load_knowledge_base
 from .index import build_search_index
 from .screenshots import CHROMIUM, CHROMIUM_ARGS, serve_folder
 from .synthetic import write_synthetic_dataset
@@ -112,13 +112,6 @@ def _peak_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024  # Linux reports KiB
 
 
-def _repo_copy(repo_root: Path, target: Path) -> Path:
-    target.mkdir(parents=True, exist_ok=True)
-    shutil.copy(repo_root / "mkdocs.yml", target / "mkdocs.yml")
-    shutil.copytree(repo_root / "docs", target / "docs", dirs_exist_ok=True)
-    return target
-
-
 def measure_stages(repo_root: Path, data_dir: Path, work: Path) -> dict[str, tuple[float, float]]:
     """{stage: (seconds, peak MB)} for one dataset, run in this (fresh) process.
 
@@ -130,7 +123,7 @@ def measure_stages(repo_root: Path, data_dir: Path, work: Path) -> dict[str, tup
     from .model import build_knowledge_base
     from .validate import validate_dataset
 
-    root = _repo_copy(repo_root, work / "repo")
+    root = copy_site_config(repo_root, work / "repo")
     figures: dict[str, tuple[float, float]] = {}
 
     def timed(stage: str, who: int, action):  # type: ignore[no-untyped-def]
@@ -212,7 +205,7 @@ def bench_pipeline(repo_root: Path, sizes: list[int], out_dir: Path) -> str:
         rebuild = measure_serve_rebuild(repo_root, Path(work))
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="kb-real-") as work:
-        build_site(_repo_copy(repo_root, Path(work) / "repo"), repo_root / "data", Path(work) / "site")
+        build_site(copy_site_config(repo_root, Path(work) / "repo"), repo_root / "data", Path(work) / "site")
     real = time.perf_counter() - started
 
     lines = [f"Đo trên {os.cpu_count()} lõi, {time.strftime('%Y-%m-%d %H:%M')}", ""]

@@ -26,7 +26,7 @@ from .index import INDEX_FOLDER, IndexError_, build_search_index
 from .load import load_dataset
 from .model import KnowledgeBase, build_knowledge_base
 from .problems import InputError, Problem
-from .render import read_site_settings, render_nav, render_site
+from .render import TIMELINE_PAGE, page_url, read_site_settings, render_nav, render_site
 from .validate import validate_dataset
 
 # The part of docs/ that is theme configuration, not pages.
@@ -120,6 +120,15 @@ def write_tree(root: Path, files: dict[str, bytes]) -> tuple[int, int]:
     return written, removed
 
 
+def copy_site_config(repo_root: Path, target: Path) -> Path:
+    """A scratch repository with this one's site configuration (mkdocs.yml, docs/), to build
+    other data into without touching the repository's own build/ and site/."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(repo_root / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(repo_root / "docs", target / "docs", dirs_exist_ok=True)
+    return target
+
+
 def run_mkdocs(repo_root: Path, site_dir: Path) -> None:
     # No --quiet: it raises the log level above WARNING, and strict mode then counts nothing.
     command = [
@@ -198,13 +207,13 @@ def verify_site(kb: KnowledgeBase, site: Path) -> list[str]:
     links: dict[str, set[str]] = {}
     for entry in kb.records.values():
         record = entry.record
-        url = f"{record.url_prefix}/{record.id}/"
+        url = page_url(entry)
         if not (site / url / "index.html").is_file():
             problems.append(f"{entry.path}: không có trang {url}")
             continue
-        listings = [f"{record.url_prefix}/", "dong-thoi-gian/"]
-        listings += [f"chu-de/{theme_id}/" for theme_id in record.themes]
-        listings += [f"doi-tac/{entity_id}/" for entity_id in record.entity_ids()]
+        listings = [page_url(f"{record.url_prefix}/index.md"), page_url(TIMELINE_PAGE)]
+        listings += [page_url(kb.themes[theme_id]) for theme_id in record.themes]
+        listings += [page_url(kb.entities[entity_id]) for entity_id in record.entity_ids()]
         for listing in listings:
             if listing not in links:
                 links[listing] = links_from(site, listing)

@@ -23,7 +23,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .model import EntityEntry, KnowledgeBase, RecordEntry, SourceEntry
-from .render import TEMPLATES, format_date, page_of
+from .render import TEMPLATES, format_date, page_url
 from .schema import EntityKind, Theme
 
 INDEX_FOLDER = "pagefind"
@@ -44,11 +44,6 @@ class SearchDocument:
     date: str = ""
     sort_date: str = ""
     filters: dict[str, list[str]] = field(default_factory=dict)
-
-
-def page_url(target: object) -> str:
-    path = page_of(target)
-    return path.removesuffix("index.md").removesuffix(".md").rstrip("/") + "/"
 
 
 def _record_document(kb: KnowledgeBase, entry: RecordEntry) -> SearchDocument:

@@ -26,6 +26,7 @@ from .model import EntityEntry, KnowledgeBase, RecordEntry, SourceEntry
 from .schema import RECORD_TYPES, DateSpan, PartialDate, Record, Theme
 
 TEMPLATES = Path(__file__).parent / "templates"
+TIMELINE_PAGE = "dong-thoi-gian.md"
 RECENT_ON_HOME = 8
 
 
@@ -124,6 +125,12 @@ def page_of(target: Any) -> str:
     if isinstance(target, Theme):
         return f"chu-de/{target.id}.md"
     raise TypeError(f"no page for {type(target).__name__}")
+
+
+def page_url(target: Any) -> str:
+    """The site-relative URL of the page that shows `target`: `thoa-thuan/x/`, `` for home."""
+    path = page_of(target).removesuffix("index.md").removesuffix(".md").rstrip("/")
+    return f"{path}/" if path else ""
 
 
 def relative_path(target: str, page: str) -> str:
@@ -292,7 +299,7 @@ def render_site(
         span=date_span(kb),
         type_counts=[(t, len(items)) for t, items in by_type(by_date)],
     )
-    render("dong-thoi-gian.md", "timeline.md.j2", entries=by_date)
+    render(TIMELINE_PAGE, "timeline.md.j2", entries=by_date)
     render("nhan.md", "tags.md.j2")
     for folder, record_type in RECORD_TYPES.items():
         entries = [e for e in by_date if isinstance(e.record, record_type)]
