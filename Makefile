@@ -6,14 +6,15 @@ READY := $(VENV)/.ready
 export PYTHONPATH := $(CURDIR)/scripts
 export NO_MKDOCS_2_WARNING := 1
 KB := $(BIN)/python -m defence_kb
+DATA ?= data
 
 .PHONY: help build serve test validate new schema coverage normalize screenshots bench bench-search lint format clean
 
 help:
-	@echo "make serve     build the site and serve it at http://127.0.0.1:8000 with live reload"
+	@echo "make serve     build the site and serve it at http://127.0.0.1:8000/defence-kb/ with live reload"
 	@echo "make build     validate the data and build the site into site/"
 	@echo "make test      run lint and the test suite"
-	@echo "make validate  check every data file"
+	@echo "make validate  check every data file (DATA=folder to check another copy)"
 	@echo "make new TYPE=agreement TITLE=\"Bản ghi nhớ ...\"   create a record to fill in"
 	@echo "make coverage  which source paragraphs the records cite"
 	@echo "make screenshots  home and a record page at phone and desktop widths, in screenshots/"
@@ -28,7 +29,7 @@ $(READY): requirements.txt
 	touch $(READY)
 
 validate: $(READY)
-	$(KB) validate
+	$(KB) --data $(DATA) validate
 
 build: $(READY)
 	$(KB) build

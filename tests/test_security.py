@@ -91,13 +91,16 @@ class _Audit(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.findings: list[str] = []
         self.script_text: list[str] = []
-        self.in_script = False
+        self.json_ld: list[str] = []  # data, never run: checked apart
+        self.in_script: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("iframe", "object", "embed", "img"):
             self.findings.append(f"<{tag}> element")
         if tag == "script":
-            self.in_script = True
+            self.in_script = dict(attrs).get("type") or "text/javascript"
+            if self.in_script == "application/ld+json":
+                self.json_ld.append("")
             source = dict(attrs).get("src") or ""
             if source and ("evil" in source or SCHEMES.match(source)):
                 self.findings.append(f"script src {source}")
@@ -112,10 +115,12 @@ class _Audit(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "script":
-            self.in_script = False
+            self.in_script = None
 
     def handle_data(self, data: str) -> None:
-        if self.in_script:
+        if self.in_script == "application/ld+json":
+            self.json_ld[-1] += data
+        elif self.in_script:
             self.script_text.append(data)
 
 
@@ -188,3 +193,16 @@ def test_search_documents_escape_record_text(tmp_path: Path) -> None:
         audit.feed(document)
         assert audit.findings == [], path
         assert "<script>alert" not in document, path
+
+
+def test_structured_data_carries_record_text_as_json_strings(hostile_site: Path) -> None:
+    """JSON-LD holds the record's text, so it must stay one parseable JSON value whose
+    strings are exactly what the editor typed, and never close its script element."""
+    record = (hostile_site / "thoa-thuan" / "hiep-dinh-fpa" / "index.html").read_text(encoding="utf-8")
+    audit = _Audit()
+    audit.feed(record)
+    assert len(audit.json_ld) == 1
+    assert "<" not in audit.json_ld[0]
+    data = json.loads(audit.json_ld[0])
+    assert data["name"] == "Hiệp định FPA " + PAYLOADS[0] + PAYLOADS[2]
+    assert PAYLOADS[1] in data["description"] or data["description"].endswith("…")

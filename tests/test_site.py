@@ -51,6 +51,9 @@ def test_every_record_is_listed_on_its_themes_entities_and_the_timeline(
     assert missing == []
 
 
+SITE_PATH = "/defence-kb"  # the path of site_url in mkdocs.yml
+
+
 def test_no_broken_internal_link(built_site: tuple[KnowledgeBase, Path]) -> None:
     _, site = built_site
     ids: dict[Path, set[str]] = {}
@@ -69,8 +72,10 @@ def test_no_broken_internal_link(built_site: tuple[KnowledgeBase, Path]) -> None
             if parts.scheme or parts.netloc:
                 continue
             if parts.path:
-                base = site if parts.path.startswith("/") else page.parent
-                target = (base / unquote(parts.path).lstrip("/")).resolve()
+                # 404.html links from the site's root path, so that it works at any address.
+                path = unquote(parts.path).removeprefix(SITE_PATH)
+                base = site if path.startswith("/") else page.parent
+                target = (base / path.lstrip("/")).resolve()
                 if target.is_dir():
                     target = target / "index.html"
             else:

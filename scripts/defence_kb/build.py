@@ -22,11 +22,30 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from jinja2 import Environment
+
+from .export import export_files
+from .history import read_history
 from .index import INDEX_FOLDER, IndexError_, build_search_index
 from .load import load_dataset
 from .model import KnowledgeBase, build_knowledge_base
+from .parallel import fork_map
 from .problems import InputError, Problem
-from .render import TIMELINE_PAGE, page_url, read_site_settings, render_nav, render_site
+from .render import (
+    DATA_PAGE,
+    FEED_FILE,
+    TIMELINE_PAGE,
+    PageJob,
+    make_environment,
+    page_url,
+    plan_data_page,
+    plan_pages,
+    read_site_settings,
+    render_feed,
+    render_nav,
+    render_page,
+    render_redirects,
+)
 from .validate import validate_dataset
 
 # The part of docs/ that is theme configuration, not pages.
@@ -70,54 +89,139 @@ def write_docs(
     """render (→ index) → the docs tree, writing only the files whose content changed."""
     out_dir = out_dir or repo_root / "build" / "docs"
     settings = read_site_settings(repo_root / "mkdocs.yml")
-    pages: dict[str, bytes] = {
-        path: text.encode("utf-8")
-        for path, text in render_site(
-            kb, settings, repo_root / "docs" / THEME_OVERRIDES / "templates"
-        ).items()
-    }
-    static_root = repo_root / "docs"
+    env = make_environment(kb, settings, repo_root / "docs" / THEME_OVERRIDES / "templates")
+    history = read_history(repo_root, [entry.path for entry in kb.records.values()])
+    other = {path: html.encode("utf-8") for path, html in render_redirects(kb, settings).items()}
+    other[FEED_FILE] = render_feed(kb, history, settings, settings.site_name).encode("utf-8")
+    jobs = plan_pages(kb, history)
+    static = static_files(repo_root / "docs", {job.path for job in jobs} | {DATA_PAGE} | set(other))
+    written, exports = render_into(out_dir, env, jobs, kb)
+    clashes = [Problem(repo_root / "docs" / path, 1, 1, _CLASH + path) for path in exports if path in static]
+    if clashes:
+        raise InputError(clashes)
+    jobs.append(plan_data_page(kb, exports))
+    files = {jobs[-1].path: render_page(env, jobs[-1]).encode("utf-8")} | static | exports | other
+    if with_index:
+        files |= {f"{INDEX_FOLDER}/{path}": content for path, content in build_search_index(kb).items()}
+    written += write_files(out_dir, files)
+    removed = remove_others(out_dir, {job.path for job in jobs} | set(files))
+    write_tree(out_dir.parent / "config", {NAV_FILE: render_nav(kb).encode("utf-8")})
+    pages = len(jobs) + sum(1 for path in static if path.endswith(".md"))
+    return DocsTree(kb, pages, written, removed)
+
+
+_CLASH = "trang viết tay trùng đường dẫn với tệp sinh tự động "
+
+
+def static_files(static_root: Path, generated: set[str]) -> dict[str, bytes]:
+    """The hand-written part of docs/ (pages, assets), without the theme overrides."""
+    files: dict[str, bytes] = {}
     clashes = []
     for path in sorted(static_root.rglob("*")):
         relative = path.relative_to(static_root).as_posix()
         if path.is_dir() or relative.split("/")[0] == THEME_OVERRIDES:
             continue
-        if relative in pages:
-            clashes.append(
-                Problem(path, 1, 1, f"trang viết tay trùng đường dẫn với trang sinh tự động {relative}")
-            )
-        pages[relative] = path.read_bytes()
+        if relative in generated:
+            clashes.append(Problem(path, 1, 1, _CLASH + relative))
+        files[relative] = path.read_bytes()
     if clashes:
         raise InputError(clashes)
-    if with_index:
-        pages |= {f"{INDEX_FOLDER}/{path}": content for path, content in build_search_index(kb).items()}
-    written, removed = write_tree(out_dir, pages)
-    write_tree(out_dir.parent / "config", {NAV_FILE: render_nav(kb).encode("utf-8")})
-    return DocsTree(kb, sum(1 for path in pages if path.endswith(".md")), written, removed)
+    return files
+
+
+# Below this many pages one process renders faster than starting others would save.
+PARALLEL_MIN_PAGES = 2000
+# Pages per task: neighbours in the plan share a folder, and two processes creating files
+# in one folder contend for it.
+PAGES_PER_TASK = 500
+EXPORT_TASK = -1
+_rendering: tuple[Environment, list[PageJob], Path, KnowledgeBase] | None = None
+
+
+def render_into(
+    out_dir: Path, env: Environment, jobs: list[PageJob], kb: KnowledgeBase
+) -> tuple[int, dict[str, bytes]]:
+    """Render `jobs` into `out_dir`, writing the pages that changed, and make the open data
+    export meanwhile: (pages written, export files).
+
+    A large site is shared among processes, each rendering and writing runs of
+    neighbouring pages, one of them making the export.
+    """
+    global _rendering
+    _rendering = (env, jobs, out_dir, kb)
+    try:
+        tasks = [EXPORT_TASK, *range(0, len(jobs), PAGES_PER_TASK)]
+        results = fork_map(_render_task, tasks, min_items=PARALLEL_MIN_PAGES // PAGES_PER_TASK)
+    finally:
+        _rendering = None
+    exports = results[0]
+    assert isinstance(exports, dict)
+    return sum(count for count in results[1:] if isinstance(count, int)), exports
+
+
+def _render_task(start: int) -> int | dict[str, bytes]:
+    assert _rendering is not None
+    env, jobs, out_dir, kb = _rendering
+    if start == EXPORT_TASK:
+        return export_files(kb)
+    run = jobs[start : start + PAGES_PER_TASK]
+    return write_files(out_dir, {job.path: render_page(env, job).encode("utf-8") for job in run})
 
 
 def write_tree(root: Path, files: dict[str, bytes]) -> tuple[int, int]:
-    """Make `root` hold exactly `files`, touching only what differs."""
+    """Make `root` hold exactly `files`, touching only what differs: (written, removed)."""
+    return write_files(root, files), remove_others(root, set(files))
+
+
+def write_files(root: Path, files: dict[str, bytes]) -> int:
+    """Write each file whose content differs from what is on disk; how many were written.
+
+    An existing file is replaced by renaming a finished temporary file over it, so that
+    `mkdocs serve` never reads half a page.
+    """
     written = 0
+    made: set[str] = set()
+    base = str(root)
     for relative, content in files.items():
-        target = root / relative
-        if target.is_file() and target.stat().st_size == len(content) and target.read_bytes() == content:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{target.name}.tmp")
-        temporary.write_bytes(content)
-        temporary.replace(target)
+        target = f"{base}/{relative}"
+        try:
+            exists = True
+            if os.stat(target).st_size == len(content):
+                with open(target, "rb") as existing:
+                    if existing.read() == content:
+                        continue
+        except FileNotFoundError:
+            exists = False
+        folder, name = target.rsplit("/", 1)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        if exists:
+            temporary = f"{folder}/.{name}.tmp"
+            with open(temporary, "wb") as out:
+                out.write(content)
+            os.replace(temporary, target)
+        else:  # nothing can be reading a file that did not exist
+            with open(target, "wb") as out:
+                out.write(content)
         written += 1
+    return written
+
+
+def remove_others(root: Path, keep: set[str]) -> int:
+    """Delete the files under `root` not in `keep`, and folders left empty; how many files."""
     removed = 0
-    if root.is_dir():
-        for path in sorted(root.rglob("*"), reverse=True):
-            relative = path.relative_to(root).as_posix()
-            if path.is_file() and relative not in files:
-                path.unlink()
+    base = str(root)
+    for folder, _subfolders, names in os.walk(base, topdown=False):
+        prefix = folder[len(base) + 1 :]
+        for name in names:
+            relative = f"{prefix}/{name}" if prefix else name
+            if relative not in keep:
+                os.unlink(f"{folder}/{name}")
                 removed += 1
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
-    return written, removed
+        if folder != base and not os.listdir(folder):
+            os.rmdir(folder)
+    return removed
 
 
 def copy_site_config(repo_root: Path, target: Path) -> Path:

@@ -11,9 +11,11 @@ from .problems import InputError, Problem
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
-def _report(problems: list[Problem]) -> int:
+def _report(problems: list[Problem], *, github: bool = False) -> int:
     for problem in sorted(problems):
         print(problem.format(), file=sys.stderr)
+        if github:  # annotations go to standard output, where Actions reads commands
+            print(problem.github_annotation())
     count = len(problems)
     print(f"{count} lỗi cần sửa." if count else "Không có lỗi.", file=sys.stderr)
     return 1 if count else 0
@@ -29,7 +31,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             f"Hợp lệ: {len(data.records)} bản ghi, {len(data.entities)} đối tác, "
             f"{len(data.sources)} nguồn, {len(data.themes)} chủ đề."
         )
-    return _report(data.problems)
+    return _report(data.problems, github=args.format == "github")
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -115,7 +117,7 @@ def cmd_bench_stages(args: argparse.Namespace) -> int:
 
     from .bench import measure_stages
 
-    print(json.dumps(measure_stages(REPO_ROOT, args.dataset, args.work)))
+    print(json.dumps(measure_stages(REPO_ROOT, args.dataset, args.work, first_search=args.first_search)))
     return 0
 
 
@@ -130,7 +132,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=REPO_ROOT / "data", help="data folder")
     commands = parser.add_subparsers(dest="command", required=True)
 
-    commands.add_parser("validate", help="check every data file").set_defaults(run=cmd_validate)
+    validate = commands.add_parser("validate", help="check every data file")
+    validate.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="github: also print annotations for Actions",
+    )
+    validate.set_defaults(run=cmd_validate)
     new = commands.add_parser("new", help="create a record file from a type and a title")
     new.add_argument("type", help="event, agreement, mission or resolution")
     new.add_argument("title", help="Vietnamese title, in quotes")
@@ -157,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     stages = commands.add_parser("bench-stages", help=argparse.SUPPRESS)
     stages.add_argument("dataset", type=Path)
     stages.add_argument("work", type=Path)
+    stages.add_argument("--first-search", action="store_true")
     stages.set_defaults(run=cmd_bench_stages)
     coverage = commands.add_parser("coverage", help="which source paragraphs records cite")
     coverage.add_argument("--all", action="store_true", help="list cited paragraphs too")

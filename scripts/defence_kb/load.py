@@ -8,6 +8,7 @@ stages can point editors at the exact spot.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -16,13 +17,29 @@ from typing import Any
 
 import yaml
 
+from .parallel import fork_map
 from .problems import Problem
 from .text import is_nfc
 
 try:  # the C parser is several times faster; fall back silently where libyaml is absent
-    from yaml import CBaseLoader as _YamlLoader
+    from yaml import CBaseLoader as _BaseYamlLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import BaseLoader as _YamlLoader  # type: ignore[assignment]
+    from yaml import BaseLoader as _BaseYamlLoader  # type: ignore[assignment]
+
+_DEFAULT_TAGS = {
+    yaml.ScalarNode: "tag:yaml.org,2002:str",
+    yaml.SequenceNode: "tag:yaml.org,2002:seq",
+    yaml.MappingNode: "tag:yaml.org,2002:map",
+}
+
+
+class _YamlLoader(_BaseYamlLoader):  # type: ignore[misc,valid-type]
+    """The base loader, whose resolver has no implicit types: every untagged node gets its
+    kind's default tag. Saying so directly spares a Python call per node from the parser."""
+
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: Any) -> str:
+        return _DEFAULT_TAGS[kind]
+
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 12
@@ -35,18 +52,24 @@ Position = tuple[int, int]
 
 @dataclass
 class LoadedFile:
-    """One YAML file as plain data, with the 1-based position of every value and key."""
+    """One YAML file as plain data; the 1-based position of every value and key is found
+    when a problem first needs one (most files have none, and a large dataset loads in
+    several processes, which would otherwise have to send every position back)."""
 
     path: Path
     data: Any
-    values: dict[Key, Position] = field(default_factory=dict)
-    keys: dict[Key, Position] = field(default_factory=dict)
+    _positions: tuple[dict[Key, Position], dict[Key, Position]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     def position(self, key: Key, *, of_key: bool = False) -> Position:
         """The position of `key`'s value (or of the key itself), else its nearest parent."""
-        table = self.keys if of_key else self.values
+        if self._positions is None:
+            self._positions = _read_positions(self.path)
+        values, keys = self._positions
+        table = keys if of_key else values
         for depth in range(len(key), -1, -1):
-            found = table.get(key[:depth]) or self.values.get(key[:depth])
+            found = table.get(key[:depth]) or values.get(key[:depth])
             if found:
                 return found
         return (1, 1)
@@ -54,6 +77,22 @@ class LoadedFile:
     def problem(self, key: Key, message: str, *, of_key: bool = False) -> Problem:
         line, column = self.position(key, of_key=of_key)
         return Problem(self.path, line, column, message)
+
+
+def _read_positions(path: Path) -> tuple[dict[Key, Position], dict[Key, Position]]:
+    """Where each value and key of a file that loaded without problems stands."""
+    values: dict[Key, Position] = {}
+    keys: dict[Key, Position] = {}
+    try:
+        loader = _YamlLoader(path.read_text(encoding="utf-8"))
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return values, keys  # changed since it was loaded: problems point at line 1
+    _Builder(path, [], (values, keys)).build(node)
+    return values, keys
 
 
 @dataclass
@@ -124,15 +163,14 @@ def read_yaml(path: Path) -> tuple[LoadedFile | None, list[Problem]]:
     finally:
         loader.dispose()
 
-    loaded = LoadedFile(path, None)
     problems: list[Problem] = []
-    builder = _Builder(loaded, problems)
-    loaded.data = builder.build(node)
+    builder = _Builder(path, problems)
+    data = builder.build(node)
     if builder.aliased:
         problems.extend(_alias_problems(path, text))
     if problems:
         return None, problems
-    return loaded, []
+    return LoadedFile(path, data), []
 
 
 _QUOTED = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\n]|'')*'")
@@ -210,50 +248,60 @@ def _syntax_problem(path: Path, error: yaml.MarkedYAMLError) -> Problem:
 
 
 class _Builder:
-    """Turns a composed YAML node tree into plain data, recording positions and problems."""
+    """Turns a composed YAML node tree into plain data, recording problems and, when given
+    tables for them, the positions of values and keys."""
 
-    def __init__(self, loaded: LoadedFile, problems: list[Problem]) -> None:
-        self.loaded = loaded
+    def __init__(
+        self,
+        path: Path,
+        problems: list[Problem],
+        positions: tuple[dict[Key, Position], dict[Key, Position]] | None = None,
+    ) -> None:
+        self.path = path
         self.problems = problems
+        self.values, self.keys = positions if positions else (None, None)
         self.seen: set[int] = set()
         self.aliased = False
 
     def _problem(self, node: yaml.Node, message: str) -> None:
         mark = node.start_mark
-        self.problems.append(Problem(self.loaded.path, mark.line + 1, mark.column + 1, message))
+        self.problems.append(Problem(self.path, mark.line + 1, mark.column + 1, message))
 
     def build(self, node: yaml.Node, key: Key = (), depth: int = 0) -> Any:
-        self.loaded.values[key] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if self.values is not None:
+            mark = node.start_mark
+            self.values[key] = (mark.line + 1, mark.column + 1)
         if id(node) in self.seen:
             # An alias hands back the anchored node itself; where the alias stands is
             # found afterwards from the parser's events.
             self.aliased = True
             return None
         self.seen.add(id(node))
+        tag = node.tag
+        if tag == _STR and node.__class__ is yaml.ScalarNode:  # most nodes: test them first
+            value: str = node.value
+            if node.style is None and value in _NULLS:
+                return None
+            if not value.isascii() and not is_nfc(value):
+                self._problem(
+                    node,
+                    "văn bản chưa ở dạng Unicode NFC (dấu thanh tách rời khỏi chữ); "
+                    "chạy “make normalize” hoặc gõ lại đoạn này",
+                )
+            return value
         if depth > MAX_DEPTH:
             self._problem(node, f"lồng quá sâu (hơn {MAX_DEPTH} cấp); kiểm tra thụt lề")
             return None
-        if node.tag not in (_STR, _SEQ, _MAP):
-            self._problem(
-                node,
-                f"thẻ YAML “{node.tag.replace('tag:yaml.org,2002:', '!!')}” không được phép; "
-                "chỉ dùng văn bản, danh sách và bảng khóa–giá trị",
-            )
-            return None
-        if isinstance(node, yaml.MappingNode):
+        if tag == _MAP and isinstance(node, yaml.MappingNode):
             return self._mapping(node, key, depth)
-        if isinstance(node, yaml.SequenceNode):
+        if tag == _SEQ and isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*key, i), depth + 1) for i, item in enumerate(node.value)]
-        value: str = node.value
-        if node.style is None and value in _NULLS:
-            return None
-        if not is_nfc(value):
-            self._problem(
-                node,
-                "văn bản chưa ở dạng Unicode NFC (dấu thanh tách rời khỏi chữ); "
-                "chạy “make normalize” hoặc gõ lại đoạn này",
-            )
-        return value
+        self._problem(
+            node,
+            f"thẻ YAML “{tag.replace('tag:yaml.org,2002:', '!!')}” không được phép; "
+            "chỉ dùng văn bản, danh sách và bảng khóa–giá trị",
+        )
+        return None
 
     def _mapping(self, node: yaml.MappingNode, key: Key, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -272,7 +320,8 @@ class _Builder:
                 continue
             first_seen[name] = line
             child: Key = (*key, name)
-            self.loaded.keys[child] = (line, key_node.start_mark.column + 1)
+            if self.keys is not None:
+                self.keys[child] = (line, key_node.start_mark.column + 1)
             result[name] = self.build(value_node, child, depth + 1)
         return result
 
@@ -285,6 +334,9 @@ def iter_yaml_files(folder: Path) -> Iterator[Path]:
 
 
 RECORD_FOLDERS = ("events", "agreements", "missions", "resolutions")
+# Reading is shared among processes from this many files on, in tasks of FILES_PER_TASK.
+PARALLEL_MIN_FILES = 2000
+FILES_PER_TASK = 250
 THEMES_FILE = "themes.yml"
 # Folders under data/ that hold no YAML the loader reads (generated JSON Schema files).
 PASSIVE_FOLDERS = ("schema",)
@@ -309,70 +361,87 @@ def load_dataset(data_dir: Path) -> RawDataset:
         raw.problems.append(Problem(data_dir, 1, 1, "không tìm thấy thư mục dữ liệu"))
         return raw
 
-    def read_folder(name: str) -> list[LoadedFile]:
-        loaded_files = []
-        for path in iter_yaml_files(data_dir / name):
-            loaded, problems = read_yaml(path)
+    folders = (*RECORD_FOLDERS, "entities", "sources")
+    paths = {folder: list(iter_yaml_files(data_dir / folder)) for folder in folders}
+    every_path = [path for folder in folders for path in paths[folder]]
+    results = iter(fork_map(read_yaml, every_path, min_items=PARALLEL_MIN_FILES, chunk=FILES_PER_TASK))
+    read: dict[str, list[LoadedFile]] = {}
+    for folder in folders:
+        read[folder] = []
+        for _path in paths[folder]:
+            loaded, problems = next(results)
             raw.problems.extend(problems)
             if loaded:
-                loaded_files.append(loaded)
-        return loaded_files
-
-    for folder in RECORD_FOLDERS:
-        raw.records[folder] = read_folder(folder)
-    raw.entities = read_folder("entities")
-    raw.sources = read_folder("sources")
+                read[folder].append(loaded)
+    raw.records = {folder: read[folder] for folder in RECORD_FOLDERS}
+    raw.entities = read["entities"]
+    raw.sources = read["sources"]
     themes_path = data_dir / THEMES_FILE
     if themes_path.exists():
         raw.themes, problems = read_yaml(themes_path)
         raw.problems.extend(problems)
     else:
         raw.problems.append(Problem(themes_path, 1, 1, "thiếu tệp danh sách chủ đề"))
-    raw.problems.extend(_stray_files(data_dir))
-    raw.problems.extend(_case_collisions(data_dir))
+    tree = _tree(data_dir)
+    raw.problems.extend(_stray_files(data_dir, tree))
+    raw.problems.extend(_case_collisions(data_dir, tree))
     return raw
 
 
-def _case_collisions(data_dir: Path) -> list[Problem]:
+def _tree(data_dir: Path) -> list[tuple[str, bool]]:
+    """(POSIX path relative to data_dir, is a folder) for everything under it, sorted."""
+    entries = []
+    base = str(data_dir)
+    for folder, subfolders, names in os.walk(base):
+        prefix = folder[len(base) + 1 :]
+        prefix = f"{prefix}/" if prefix else ""
+        entries += [(prefix + name, True) for name in subfolders]
+        entries += [(prefix + name, False) for name in names]
+    return sorted(entries)
+
+
+def _case_collisions(data_dir: Path, tree: list[tuple[str, bool]]) -> list[Problem]:
     """Names that differ only in case are one file on macOS and Windows checkouts."""
-    seen: dict[str, Path] = {}
+    seen: dict[str, str] = {}
     problems = []
-    for path in sorted(data_dir.rglob("*")):
-        key = path.relative_to(data_dir).as_posix().casefold()
+    for relative, _is_folder in tree:
+        key = relative.casefold()
         if key in seen:
-            for one, other in ((path, seen[key]), (seen[key], path)):
+            for one, other in ((relative, seen[key]), (seen[key], relative)):
                 problems.append(
                     Problem(
-                        one,
+                        data_dir / one,
                         1,
                         1,
-                        f"tên tệp chỉ khác “{other.name}” ở chữ hoa, chữ thường: "
+                        f"tên tệp chỉ khác “{other.rsplit('/', 1)[-1]}” ở chữ hoa, chữ thường: "
                         "trên Windows và macOS đó là cùng một tệp; đổi tên một tệp",
                     )
                 )
         else:
-            seen[key] = path
+            seen[key] = relative
     return problems
 
 
-def _stray_files(data_dir: Path) -> list[Problem]:
+def _stray_files(data_dir: Path, tree: list[tuple[str, bool]]) -> list[Problem]:
     known = {*RECORD_FOLDERS, "entities", "sources"}
     problems = []
-    for path in sorted(data_dir.rglob("*")):
-        relative = path.relative_to(data_dir)
-        if path.is_dir() or any(part.startswith(".") for part in relative.parts):
+    for relative, is_folder in tree:
+        parts = relative.split("/")
+        if is_folder or any(part.startswith(".") for part in parts):
             continue
-        top = relative.parts[0]
-        if top in PASSIVE_FOLDERS or relative == Path(THEMES_FILE):
+        top = parts[0]
+        if top in PASSIVE_FOLDERS or relative == THEMES_FILE:
             continue
-        if len(relative.parts) == 2 and top in known and path.suffix in (".yml", ".yaml"):
+        suffix = Path(relative).suffix
+        if len(parts) == 2 and top in known and suffix in (".yml", ".yaml"):
             continue
-        if len(relative.parts) == 2 and top in known:
-            hint = f"bản ghi phải là tệp .yml; đổi tên thành {path.stem}.yml hoặc xóa tệp"
+        if len(parts) == 2 and top in known:
+            stem = Path(relative).stem
+            hint = f"bản ghi phải là tệp .yml; đổi tên thành {stem}.yml hoặc xóa tệp"
         else:
             hint = (
                 "tệp nằm ngoài các thư mục dữ liệu nên sẽ không được đọc; chuyển vào một trong "
                 f"{', '.join(sorted(known))}"
             )
-        problems.append(Problem(path, 1, 1, hint))
+        problems.append(Problem(data_dir / relative, 1, 1, hint))
     return problems

@@ -17,6 +17,17 @@ class Problem:
     def format(self) -> str:
         return f"{display_path(self.path)}:{self.line}:{self.column}: {self.message}"
 
+    def github_annotation(self) -> str:
+        """A GitHub Actions workflow command: the message shows on the offending line of
+        the pull request's diff."""
+
+        def escape(text: str, *, prop: bool = False) -> str:
+            text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+        file = escape(display_path(self.path), prop=True)
+        return f"::error file={file},line={self.line},col={self.column}::{escape(self.message)}"
+
 
 def display_path(path: Path) -> str:
     """`path` as an editor at the repository root would type it, where possible."""

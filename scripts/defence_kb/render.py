@@ -5,14 +5,18 @@ record text reaches the page as inert text: `<script>`, `[link](javascript:…)`
 or `!!! note` typed into a YAML file all come out as the characters typed. Only values the
 Python side marks as `Markup` (links it built, JSON it encoded) are printed as they are.
 
-`render_site` is a pure function: knowledge base in, {page path: Markdown} out.
+`render_site` is a pure function: knowledge base in, {page path: Markdown} out. It is
+`plan_site` (which pages, with which template and data) followed by `render_page` on each,
+so that the build can share the pages among processes.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
@@ -22,12 +26,20 @@ import yaml
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
+from .export import EXPORT_FOLDER, describe_exports, export_files
+from .history import History
+from .metadata import description, entity_json_ld, record_json_ld, script_json
 from .model import EntityEntry, KnowledgeBase, RecordEntry, SourceEntry
 from .schema import RECORD_TYPES, DateSpan, PartialDate, Record, Theme
 
 TEMPLATES = Path(__file__).parent / "templates"
 TIMELINE_PAGE = "dong-thoi-gian.md"
+DATA_PAGE = f"{EXPORT_FOLDER}/index.md"
+RECENT_PAGE = "moi-cap-nhat.md"
+FEED_FILE = "feed.xml"
 RECENT_ON_HOME = 8
+RECENT_ON_PAGE = 100
+RECENT_IN_FEED = 50
 
 
 @dataclass(frozen=True)
@@ -36,6 +48,12 @@ class SiteSettings:
 
     repo_url: str | None = None
     edit_data_uri: str = "edit/main/"  # repo_url + this + data/…yml edits a record
+    site_url: str = ""  # where the site is published, for absolute URLs in metadata and feeds
+    site_name: str = ""
+
+    def absolute_url(self, target: Any) -> str:
+        base = self.site_url.rstrip("/") + "/" if self.site_url else "/"
+        return base + page_url(target)
 
     def edit_url(self, path: Path) -> Markup | None:
         if not self.repo_url:
@@ -51,13 +69,16 @@ _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def read_site_settings(config_file: Path) -> SiteSettings:
-    """The repository address, from the `extra` section of mkdocs.yml."""
+    """The site's address and its repository's, from mkdocs.yml."""
     config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
     extra = config.get("extra") or {}
     repository = extra.get("repository")
+    site_url = config.get("site_url")
     return SiteSettings(
         repository if isinstance(repository, str) else None,
         str(extra.get("edit_data_uri") or SiteSettings.edit_data_uri),
+        site_url if isinstance(site_url, str) else "",
+        str(config.get("site_name") or ""),
     )
 
 
@@ -74,14 +95,26 @@ _INLINE_TABLE = {ord(c): f"&#{ord(c)};" for c in _INLINE_SPECIAL} | {ord("\n"): 
 _BLOCK_TABLE = {ord(c): f"&#{ord(c)};" for c in _BLOCK_SPECIAL} | {ord("\r"): ""}
 
 
+# str.translate walks non-ASCII text character by character; most Vietnamese text has
+# nothing to escape, which one regular expression search finds out much sooner.
+_INLINE_FOUND = re.compile("[" + re.escape(_INLINE_SPECIAL) + "]")
+_BLOCK_FOUND = re.compile("[" + re.escape(_BLOCK_SPECIAL) + "\r]")
+
+
 def escape_inline(text: str) -> Markup:
     """Plain text for one line of Markdown (a table cell, a heading, a link label)."""
-    return Markup(" ".join(str(text).translate(_INLINE_TABLE).split()))
+    text = str(text)
+    if _INLINE_FOUND.search(text):
+        text = text.translate(_INLINE_TABLE)
+    return Markup(" ".join(text.split()))  # newlines become spaces here too
 
 
 def escape_block(text: str) -> Markup:
     """A summary: paragraphs, emphasis and lists survive; links, HTML and extensions do not."""
-    lines = [line.rstrip() for line in str(text).translate(_BLOCK_TABLE).split("\n")]
+    text = str(text)
+    if _BLOCK_FOUND.search(text):
+        text = text.translate(_BLOCK_TABLE)
+    lines = [line.rstrip() for line in text.split("\n")]
     return Markup("\n".join(lines).strip())
 
 
@@ -95,12 +128,26 @@ def front_matter_text(text: str) -> Markup:
     return Markup(json.dumps(html.escape(" ".join(str(text).split())), ensure_ascii=False))
 
 
-def _finalize(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, Markup):
-        return value
-    return escape_inline(str(value))
+def _make_finalize() -> Callable[[Any], Any]:
+    """Jinja's `finalize`: every printed value escaped, unless it is Markup already.
+
+    The same labels, dates and titles are printed hundreds of thousands of times on a
+    large site, so each distinct text is escaped once per environment.
+    """
+    escaped: dict[str, Markup] = {}
+
+    def finalize(value: Any) -> Any:
+        if value is None:
+            return ""
+        if isinstance(value, Markup):
+            return value
+        text = str(value)
+        result = escaped.get(text)
+        if result is None:
+            result = escaped[text] = escape_inline(text)
+        return result
+
+    return finalize
 
 
 # ------------------------------------------------------------------------------ paths
@@ -133,13 +180,17 @@ def page_url(target: Any) -> str:
     return f"{path}/" if path else ""
 
 
+def _folder(page: str) -> str:
+    return page.rsplit("/", 1)[0] + "/" if "/" in page else ""
+
+
 def relative_path(target: str, page: str) -> str:
     """`target` relative to the folder of `page`, both docs-relative POSIX paths.
 
     posixpath.relpath does the same through abspath and the working directory, which made
     it a quarter of the rendering time.
     """
-    here = page.rsplit("/", 1)[0] + "/" if "/" in page else ""
+    here = _folder(page)
     if target.startswith(here):
         return target[len(here) :]
     return "../" * here.count("/") + target
@@ -170,6 +221,14 @@ def format_date(span: DateSpan | None) -> str:
 def format_number(value: int) -> str:
     """Vietnamese digit grouping: 1100 -> 1.100."""
     return f"{value:,}".replace(",", ".")
+
+
+def format_size(size: int) -> str:
+    """A file size as Vietnamese writes it: 12,3 KB, 1,2 MB."""
+    if size < 1024:
+        return f"{size} B"
+    value, unit = (size / 1024, "KB") if size < 1024 * 1024 else (size / 1024 / 1024, "MB")
+    return f"{value:.1f} {unit}".replace(".", ",")
 
 
 # --------------------------------------------------------------------------- grouping
@@ -210,7 +269,7 @@ def make_environment(
     loaders = [FileSystemLoader(str(overrides))] if overrides and overrides.is_dir() else []
     env = Environment(
         loader=ChoiceLoader([*loaders, FileSystemLoader(str(TEMPLATES))]),
-        finalize=_finalize,
+        finalize=_make_finalize(),
         undefined=StrictUndefined,
         autoescape=False,  # Markdown, not HTML: escaping is done by `finalize`
         keep_trailing_newline=True,
@@ -218,6 +277,10 @@ def make_environment(
         trim_blocks=True,
         lstrip_blocks=True,
     )
+
+    # Lists of records repeat the same links on thousands of pages. A relative link depends
+    # only on the folder of the page it is on, so each (target, folder, label) is built once.
+    links: dict[tuple[str, str, str], Markup] = {}
 
     @pass_context
     def url(context: Any, target: Any, anchor: str = "") -> Markup:
@@ -227,11 +290,45 @@ def make_environment(
     @pass_context
     def link(context: Any, target: Any, label: str | None = None) -> Markup:
         text = label if label is not None else _label(target)
-        return Markup(f"[{escape_inline(text)}]({url(context, target)})")
+        key = (page_of(target), _folder(context["page_path"]), text)
+        cached = links.get(key)
+        if cached is None:
+            cached = links[key] = Markup(f"[{escape_inline(text)}]({url(context, target)})")
+        return cached
 
     @pass_context
     def link_list(context: Any, targets: Iterable[Any]) -> Markup:
         return Markup(", ").join(link(context, target) for target in targets)
+
+    # A record's line in a list (partials/record_item.md.j2) likewise depends only on the
+    # folder of the list's page, and each record is listed on several pages of one folder.
+    item_macros: dict[str, Any] = {}
+    items: dict[tuple[str, str], Markup] = {}
+
+    @pass_context
+    def record_item(context: Any, entry: RecordEntry) -> Markup:
+        folder = _folder(context["page_path"])
+        key = (page_of(entry), folder)
+        cached = items.get(key)
+        if cached is None:
+            if folder not in item_macros:
+                partial = env.get_template("partials/record_item.md.j2")
+                item_macros[folder] = partial.make_module({"page_path": context["page_path"]}).record_item
+            cached = items[key] = Markup(item_macros[folder](entry))
+        return cached
+
+    site = settings or SiteSettings()
+
+    def json_ld(target: RecordEntry | EntityEntry) -> Markup:
+        """The page's JSON-LD as a front matter string: ASCII escapes only, so that YAML
+        reads back exactly the characters (it would fold a raw U+2028 as a line break)."""
+        url = site.absolute_url(target)
+        data = (
+            record_json_ld(kb, target, url)
+            if isinstance(target, RecordEntry)
+            else entity_json_ld(target, url)
+        )
+        return Markup(json.dumps(script_json(data)))
 
     def entity(entity_id: str) -> EntityEntry:
         return kb.entities[entity_id]
@@ -242,6 +339,7 @@ def make_environment(
     env.filters.update(
         date=format_date,
         number=format_number,
+        filesize=format_size,
         block=escape_block,
         url=url,
         link=link,
@@ -253,14 +351,17 @@ def make_environment(
         themes=lambda ids: [kb.themes[i] for i in ids],
         json=lambda value: Markup(json.dumps(value, ensure_ascii=False)),
         front_matter=front_matter_text,
+        description=description,
+        json_ld=json_ld,
     )
     env.globals.update(
         entity=entity,
         record=record,
+        record_item=record_item,
         kb=kb,
         record_types=RECORD_TYPES,
         page_of=page_of,
-        edit_url=(settings or SiteSettings()).edit_url,
+        edit_url=site.edit_url,
     )
     return env
 
@@ -280,30 +381,106 @@ def _label(target: Any) -> str:
 # ------------------------------------------------------------------------------ pages
 
 
-def render_site(
-    kb: KnowledgeBase, settings: SiteSettings | None = None, overrides: Path | None = None
-) -> dict[str, str]:
-    """Every generated page, keyed by its path under the docs folder."""
-    env = make_environment(kb, settings, overrides)
-    pages: dict[str, str] = {}
+@dataclass(frozen=True)
+class Change:
+    """A record added or changed, with when (UTC); `added` is None when unknown."""
+
+    entry: RecordEntry
+    when: dt.datetime
+    added: bool | None
+
+
+def recent_changes(kb: KnowledgeBase, history: History) -> list[Change]:
+    """Records by the date their file last changed, newest first."""
+    changes = []
+    for entry in kb.records.values():
+        dates = history.of(entry.path)
+        if dates:
+            added = dates.added == dates.changed if history.from_git else None
+            changes.append(Change(entry, dates.changed, added))
+    return sorted(changes, key=lambda change: (change.when, change.entry.record.id), reverse=True)
+
+
+def render_feed(
+    kb: KnowledgeBase, history: History, settings: SiteSettings | None = None, site_name: str = ""
+) -> str:
+    """The Atom feed of recent changes; XML-escaped by the template environment."""
+    site = settings or SiteSettings()
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined, auto_reload=False
+    )
+    changes = recent_changes(kb, history)[:RECENT_IN_FEED]
+    epoch = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+    def stamp(when: dt.datetime) -> str:
+        return when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    items = [
+        {
+            "entry": change.entry,
+            "url": site.absolute_url(change.entry),
+            "added": change.added,
+            "updated": stamp(change.when),
+            "published": stamp(history.dates[change.entry.path.as_posix()].added),
+        }
+        for change in changes
+    ]
+    return env.get_template("feed.xml.j2").render(
+        site_name=site_name,
+        site_url=site.absolute_url(""),
+        feed_url=site.absolute_url("") + FEED_FILE,
+        updated=stamp(changes[0].when if changes else epoch),
+        changes=items,
+    )
+
+
+@dataclass(frozen=True)
+class PageJob:
+    """One page to render: its docs-relative path, its template and what the template gets."""
+
+    path: str
+    template: str
+    context: dict[str, Any]
+
+
+def plan_site(
+    kb: KnowledgeBase, exports: dict[str, bytes] | None = None, history: History | None = None
+) -> list[PageJob]:
+    """Every generated page of the site, not yet rendered. `exports` are the open data
+    files the "Dữ liệu" page lists (computed here when not given); `history` dates the
+    "Mới cập nhật" page (which, without it, lists nothing)."""
+    return [*plan_pages(kb, history), plan_data_page(kb, export_files(kb) if exports is None else exports)]
+
+
+def plan_data_page(kb: KnowledgeBase, exports: dict[str, bytes]) -> PageJob:
+    """The "Dữ liệu" page, which lists the export files with their sizes."""
+    schemas = sorted(
+        path.rsplit("/", 1)[1] for path in exports if path.startswith(f"{EXPORT_FOLDER}/schema/")
+    )
+    return PageJob(DATA_PAGE, "data.md.j2", {"files": describe_exports(kb, exports), "schemas": schemas})
+
+
+def plan_pages(kb: KnowledgeBase, history: History | None = None) -> list[PageJob]:
+    """Every generated page but the "Dữ liệu" page, which needs the exports' sizes."""
+    jobs: list[PageJob] = []
     by_date = kb.records_by_date()
 
-    def render(path: str, template: str, **context: Any) -> None:
-        pages[path] = env.get_template(template).render(page_path=path, **context)
+    def page(path: str, template: str, **context: Any) -> None:
+        jobs.append(PageJob(path, template, context))
 
     dated = [entry for entry in by_date if entry.record.date]
-    render(
+    page(
         "index.md",
         "home.md.j2",
         recent=dated[::-1][:RECENT_ON_HOME],
         span=date_span(kb),
         type_counts=[(t, len(items)) for t, items in by_type(by_date)],
     )
-    render(TIMELINE_PAGE, "timeline.md.j2", entries=by_date)
-    render("nhan.md", "tags.md.j2")
+    page(TIMELINE_PAGE, "timeline.md.j2", entries=by_date)
+    page("nhan.md", "tags.md.j2")
     for folder, record_type in RECORD_TYPES.items():
         entries = [e for e in by_date if isinstance(e.record, record_type)]
-        render(
+        page(
             f"{record_type.url_prefix}/index.md",
             "type_index.md.j2",
             record_type=record_type,
@@ -311,16 +488,57 @@ def render_site(
             entries=entries,
         )
     for entry in kb.records.values():
-        render(page_of(entry), "record.md.j2", entry=entry, r=entry.record)
-    render("doi-tac/index.md", "entity_index.md.j2", entries=_sorted_entities(kb.entities.values()))
+        page(page_of(entry), "record.md.j2", entry=entry, r=entry.record)
+    page("doi-tac/index.md", "entity_index.md.j2", entries=_sorted_entities(kb.entities.values()))
     for entity_entry in kb.entities.values():
-        render(page_of(entity_entry), "entity.md.j2", entry=entity_entry, e=entity_entry.entity)
-    render("nguon/index.md", "source_index.md.j2", entries=list(kb.sources.values()))
+        page(page_of(entity_entry), "entity.md.j2", entry=entity_entry, e=entity_entry.entity)
+    page("nguon/index.md", "source_index.md.j2", entries=list(kb.sources.values()))
     for source_entry in kb.sources.values():
-        render(page_of(source_entry), "source.md.j2", entry=source_entry, s=source_entry.source)
-    render("chu-de/index.md", "theme_index.md.j2", themes=list(kb.themes.values()))
+        page(page_of(source_entry), "source.md.j2", entry=source_entry, s=source_entry.source)
+    page("chu-de/index.md", "theme_index.md.j2", themes=list(kb.themes.values()))
     for theme_id, theme in kb.themes.items():
-        render(page_of(theme), "theme.md.j2", theme=theme, entries=kb.theme_records[theme_id])
+        page(page_of(theme), "theme.md.j2", theme=theme, entries=kb.theme_records[theme_id])
+    history = history or History({}, from_git=False)
+    page(
+        RECENT_PAGE,
+        "recent.md.j2",
+        changes=recent_changes(kb, history)[:RECENT_ON_PAGE],
+        from_git=history.from_git,
+        feed=FEED_FILE,
+    )
+    return jobs
+
+
+def render_page(env: Environment, job: PageJob) -> str:
+    return env.get_template(job.template).render(page_path=job.path, **job.context)
+
+
+def render_site(
+    kb: KnowledgeBase, settings: SiteSettings | None = None, overrides: Path | None = None
+) -> dict[str, str]:
+    """Every generated page, keyed by its path under the docs folder."""
+    env = make_environment(kb, settings, overrides)
+    return {job.path: render_page(env, job) for job in plan_site(kb)}
+
+
+def render_redirects(kb: KnowledgeBase, settings: SiteSettings | None = None) -> dict[str, str]:
+    """{docs path: HTML} of a redirect page at each former address of a renamed record.
+
+    Plain HTML files in the docs tree are copied to the site as they are, by MkDocs as by
+    any static site engine, so the old URL keeps working without a plugin.
+    """
+    site = settings or SiteSettings()
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined, auto_reload=False
+    )
+    template = env.get_template("redirect.html.j2")
+    pages = {}
+    for entry in kb.records.values():
+        record = entry.record
+        for former in record.former_ids:
+            pages[f"{record.url_prefix}/{former}/index.html"] = template.render(
+                title=record.title, target=f"../{record.id}/", canonical=site.absolute_url(entry)
+            )
     return pages
 
 

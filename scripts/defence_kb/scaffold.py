@@ -11,11 +11,12 @@ from pathlib import Path
 from pydantic.fields import FieldInfo
 
 from .problems import InputError, Problem
-from .schema import RECORD_TYPES, Record, Vocabulary
+from .schema import PLACEHOLDER, RECORD_TYPES, Record, Vocabulary
 from .text import slugify
 
 TYPE_NAMES = {cls.__name__.lower(): cls for cls in RECORD_TYPES.values()}
-PLACEHOLDER = "TODO"
+# Fields a new record never has: former ids belong to records that were renamed.
+NOT_FOR_NEW_RECORDS = {"former_ids"}
 
 
 def _enum_choices(info: FieldInfo) -> str:
@@ -35,6 +36,8 @@ def record_template(record_type: type[Record], record_id: str, title: str) -> st
         "# Hướng dẫn: CONTRIBUTING.md. Kiểm tra: make validate",
     ]
     for name, info in record_type.model_fields.items():
+        if name in NOT_FOR_NEW_RECORDS:
+            continue
         comment = f"  # {info.description}" if info.description else ""
         choices = _enum_choices(info)
         if choices:

@@ -20,6 +20,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PlainSerializer,
     StringConstraints,
     WithJsonSchema,
     field_validator,
@@ -28,6 +29,8 @@ from pydantic import (
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # Dates later than this many years after today are refused as typos ("2202" for "2022").
 FUTURE_YEARS_ALLOWED = 5
+# What `make new` writes where an editor must fill something in; the validator refuses it.
+PLACEHOLDER = "TODO"
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=100)]
 Text = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
@@ -242,9 +245,18 @@ _DATE_STRING_SCHEMA = {
     "description": "Ngày theo độ chính xác nguồn nêu: YYYY, YYYY-MM hoặc YYYY-MM-DD.",
 }
 
+
+def date_span_data(span: DateSpan) -> str | dict[str, str]:
+    """A date as a data file writes it: "2019-10-17", or {"start": …, "end": …}."""
+    if span.end is None:
+        return span.start.iso()
+    return {"start": span.start.iso(), "end": span.end.iso()}
+
+
 DateValue = Annotated[
     DateSpan,
     BeforeValidator(_parse_date_span),
+    PlainSerializer(date_span_data),
     WithJsonSchema(
         {
             "oneOf": [
@@ -319,6 +331,10 @@ class Record(Strict):
     figures: list[Figure] = Field(default_factory=list, description="Số liệu nguồn nêu.")
     evidence: list[Evidence] = Field(min_length=1, description="Trích dẫn nguyên văn làm bằng chứng.")
     editor_note: Text | None = Field(None, description="Ghi chú của biên tập viên.")
+    former_ids: list[Slug] = Field(
+        default_factory=list,
+        description="Mã cũ, khi bản ghi được đổi mã: địa chỉ cũ chuyển hướng về trang mới.",
+    )
 
     # Fields holding entity ids, checked against data/entities/.
     entity_fields: ClassVar[tuple[str, ...]] = ("entities",)

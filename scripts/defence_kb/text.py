@@ -6,12 +6,9 @@ compared, folded and turned into slugs.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from slugify import slugify as _slugify
-
-_WHITESPACE = re.compile(r"\s+")
 
 
 def is_nfc(text: str) -> bool:
@@ -20,7 +17,7 @@ def is_nfc(text: str) -> bool:
 
 def collapse_whitespace(text: str) -> str:
     """Collapse every run of white space to one space; quotes are compared this way."""
-    return _WHITESPACE.sub(" ", text).strip()
+    return " ".join(text.split())  # str.split() and re's \s agree on what is white space
 
 
 def fold_diacritics(text: str) -> str:

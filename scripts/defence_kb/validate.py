@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from .load import Key, LoadedFile, RawDataset
 from .problems import Problem, display_path
 from .schema import (
+    PLACEHOLDER,
     RECORD_TYPES,
     Entity,
     Record,
@@ -27,7 +28,6 @@ from .schema import (
 from .text import collapse_whitespace
 
 M = TypeVar("M", bound=BaseModel)
-PLACEHOLDER = "TODO"
 
 
 @dataclass(frozen=True)
@@ -248,6 +248,8 @@ def _register(
 
 
 def _placeholders(loaded: LoadedFile, value: Any, key: Key) -> Iterator[Problem]:
+    if not key and PLACEHOLDER not in repr(value):
+        return  # most files: one scan in C instead of a walk through every value
     if isinstance(value, str) and value.strip().startswith(PLACEHOLDER):
         yield loaded.problem(key, f"“{_field_label(key)}” vẫn là chỗ trống mẫu (“{PLACEHOLDER}…”); hãy điền")
     elif isinstance(value, dict):
@@ -332,11 +334,40 @@ def _check_references(raw: RawDataset, data: ValidatedData) -> None:
                         loaded.problem(key, _unknown(other, record_ids, "bản ghi", "data/<loại>"))
                     )
             _check_figures(loaded, problems)
+    _check_former_ids(raw, record_ids, problems)
     for loaded in raw.entities:
         if isinstance(loaded.data, dict):
             check_entities(loaded, Entity.entity_fields)
             if loaded.data.get("id") in (loaded.data.get("part_of"), loaded.data.get("country")):
                 problems.append(loaded.problem(("part_of",), "đối tác không thể thuộc về chính nó"))
+
+
+def _check_former_ids(raw: RawDataset, record_ids: set[str], problems: list[Problem]) -> None:
+    """A former id becomes a redirect: it must not be a record's id or another's former id."""
+    claimed: dict[str, LoadedFile] = {}
+    for files in raw.records.values():
+        for loaded in files:
+            if not isinstance(loaded.data, dict):
+                continue
+            for key, former in _strings(loaded.data.get("former_ids"), ("former_ids",)):
+                if former in record_ids:
+                    problems.append(
+                        loaded.problem(
+                            key,
+                            f"mã cũ “{former}” đang là mã của một bản ghi; địa chỉ cũ không thể "
+                            "vừa là trang vừa chuyển hướng: xóa mã này khỏi former_ids",
+                        )
+                    )
+                elif former in claimed and claimed[former] is not loaded:
+                    problems.append(
+                        loaded.problem(
+                            key,
+                            f"mã cũ “{former}” cũng có trong former_ids của "
+                            f"{display_path(claimed[former].path)}; mỗi địa chỉ cũ chỉ chuyển về một bản ghi",
+                        )
+                    )
+                else:
+                    claimed[former] = loaded
 
 
 def _check_figures(loaded: LoadedFile, problems: list[Problem]) -> None:

@@ -1,0 +1,121 @@
+"""Open data: the knowledge base as JSON and CSV files, with the JSON Schema they follow.
+
+A record in the JSON export has exactly the shape of its YAML file (the same fields and
+values, dates as "2019-10-17" or {"start", "end"}), so it validates against the schema
+in `data/schema/` and reloads into the same record. The CSV files hold one row per record
+for spreadsheets: UTF-8 with a byte-order mark, so that Excel shows Vietnamese correctly;
+a list of plain values is joined with " | ", and a list of objects (evidence, figures,
+roles) is written as JSON. Sources (the cleaned text of each article, paragraph by
+paragraph) are exported as JSON only.
+
+Everything here is a pure function of the knowledge base: no dates or times of the build,
+so an unchanged knowledge base gives byte-identical files.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from .jsonschema import render_json_schemas
+from .model import KnowledgeBase
+from .schema import RECORD_TYPES, Entity, Theme
+
+EXPORT_FOLDER = "du-lieu"
+LIST_SEPARATOR = " | "
+ALL_IN_ONE = "defence-kb.json"
+
+
+def model_data(model: BaseModel) -> dict[str, Any]:
+    """A record, entity or theme as its data file writes it (unset optional fields left out)."""
+    return model.model_dump(mode="json", exclude_none=True)
+
+
+def _csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        if all(isinstance(item, str) for item in value):
+            return LIST_SEPARATOR.join(value)
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, dict):
+        if set(value) == {"start", "end"}:
+            return f"{value['start']}/{value['end']}"  # ISO 8601 interval
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def to_csv(model_type: type[BaseModel], rows: list[dict[str, Any]]) -> bytes:
+    """One row per item, one column per field of the model, in the schema's order."""
+    columns = list(model_type.model_fields)
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_csv_cell(row.get(column)) for column in columns])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _json(value: Any) -> bytes:
+    # Compact: with `indent`, Python's json falls back from its C encoder to pure Python.
+    return (json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """One file of the export, as the "Dữ liệu" page lists it."""
+
+    name: str  # relative to the export folder
+    description: str
+    items: int
+    size: int
+
+
+def export_files(kb: KnowledgeBase) -> dict[str, bytes]:
+    """{path under the docs folder: content} for every file of the open data export."""
+    records = {
+        folder: [model_data(entry.record) for entry in kb.records.values() if isinstance(entry.record, cls)]
+        for folder, cls in RECORD_TYPES.items()
+    }
+    entities = [model_data(entry.entity) for entry in kb.entities.values()]
+    themes = [model_data(theme) for theme in kb.themes.values()]
+    sources = [model_data(entry.source) for entry in kb.sources.values()]
+    files: dict[str, bytes] = {
+        ALL_IN_ONE: _json({"records": records, "entities": entities, "themes": themes, "sources": sources})
+    }
+    for folder, cls in RECORD_TYPES.items():
+        files[f"{folder}.json"] = _json(records[folder])
+        files[f"{folder}.csv"] = to_csv(cls, records[folder])
+    files["entities.json"] = _json(entities)
+    files["entities.csv"] = to_csv(Entity, entities)
+    files["themes.json"] = _json(themes)
+    files["themes.csv"] = to_csv(Theme, themes)
+    files["sources.json"] = _json(sources)
+    for name, text in render_json_schemas().items():
+        files[f"schema/{name}"] = text.encode("utf-8")
+    return {f"{EXPORT_FOLDER}/{name}": content for name, content in files.items()}
+
+
+def describe_exports(kb: KnowledgeBase, files: dict[str, bytes]) -> list[DataFile]:
+    """What each export file holds, for the "Dữ liệu" page (schemas listed separately)."""
+    counts: dict[str, tuple[str, int]] = {
+        ALL_IN_ONE: ("Toàn bộ: bản ghi, đối tác, chủ đề và nguồn", len(kb.records) + len(kb.entities)),
+        "entities": ("Quốc gia, tổ chức, cá nhân", len(kb.entities)),
+        "themes": ("Chủ đề", len(kb.themes)),
+        "sources": ("Nguồn: thông tin bài viết và văn bản đã làm sạch", len(kb.sources)),
+    }
+    for folder, cls in RECORD_TYPES.items():
+        counts[folder] = (cls.type_label_plural, sum(isinstance(e.record, cls) for e in kb.records.values()))
+    described = []
+    for path, content in files.items():
+        name = path.removeprefix(f"{EXPORT_FOLDER}/")
+        if name == path or name.startswith("schema/"):
+            continue  # another generated file, or a schema (listed apart)
+        description, items = counts[name if name == ALL_IN_ONE else name.rsplit(".", 1)[0]]
+        described.append(DataFile(name, description, items, len(content)))
+    return described

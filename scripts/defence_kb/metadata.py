@@ -1,0 +1,114 @@
+"""Structured metadata for record and entity pages: schema.org JSON-LD and descriptions.
+
+Search engines and link previews read a page's JSON-LD and its description; both come from
+the record, so they are built here from the model and written into the page's front matter,
+which the theme override (docs/overrides/main.html) prints into <head>.
+
+Types: events and missions are schema.org `Event`s; agreements and Party, State and
+ministry documents are `Legislation` (schema.org's type for legal instruments, enforceable
+or not, with `legislationType` saying which); entities are `Country`, `Organization` or
+`Person`.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .model import EntityEntry, KnowledgeBase, RecordEntry
+from .schema import Agreement, EntityKind, Event, Mission, Resolution, Status
+
+DESCRIPTION_LENGTH = 200
+_ENTITY_TYPES = {
+    EntityKind.country: "Country",
+    EntityKind.organisation: "Organization",
+    EntityKind.person: "Person",
+}
+# In a <script> element the text must never contain "</script>" or "<!--": JSON allows
+# these characters as \u escapes, which parsers read back as the characters.
+
+
+def description(text: str, limit: int = DESCRIPTION_LENGTH) -> str:
+    """The first `limit` characters of a text, cut at a word, for a description tag."""
+    words = " ".join(text.split())
+    if len(words) <= limit:
+        return words
+    return words[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def script_json(data: dict[str, Any]) -> str:
+    """JSON to print inside a <script> element as it is."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _date(span: Any, end: bool = False) -> str | None:
+    if span is None:
+        return None
+    part = span.end if end else span.start
+    return part.iso() if part else None
+
+
+def record_json_ld(kb: KnowledgeBase, entry: RecordEntry, url: str) -> dict[str, Any]:
+    record = entry.record
+    sources = {citation.source.id: citation.source for citation in entry.citations}
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Legislation" if isinstance(record, Agreement | Resolution) else "Event",
+        "@id": url,
+        "url": url,
+        "identifier": record.id,
+        "name": record.title,
+        "description": description(record.summary),
+        "inLanguage": "vi",
+        "about": [kb.themes[theme_id].title for theme_id in record.themes],
+        "isBasedOn": [
+            {
+                "@type": "NewsArticle",
+                "name": source.title or source.label,
+                **({"url": source.url} if source.url else {}),
+            }
+            for source in sources.values()
+        ],
+    }
+    if record.title_en:
+        data["alternateName"] = record.title_en
+    if record.tags:
+        data["keywords"] = ", ".join(record.tags)
+    involved = [_entity_reference(kb.entities[entity_id]) for entity_id in record.entity_ids()]
+    if isinstance(record, Event | Mission):
+        data["startDate"] = _date(record.date)
+        data["endDate"] = _date(record.date, end=True)
+        if record.location:
+            data["location"] = {"@type": "Place", "name": record.location}
+        if record.status is Status.planned:
+            data["eventStatus"] = "https://schema.org/EventScheduled"
+        if involved:
+            data["attendee"] = involved
+    else:
+        data["legislationType"] = (record.kind if isinstance(record, Agreement) else record.doc_type).label
+        data["legislationDate"] = _date(record.date)
+        if isinstance(record, Resolution) and record.number:
+            data["legislationIdentifier"] = record.number
+        if involved:
+            data["legislationPassedBy" if isinstance(record, Resolution) else "contributor"] = involved
+    return {key: value for key, value in data.items() if value not in (None, [], "")}
+
+
+def _entity_reference(entry: EntityEntry) -> dict[str, str]:
+    return {"@type": _ENTITY_TYPES[entry.entity.kind], "name": entry.entity.name}
+
+
+def entity_json_ld(entry: EntityEntry, url: str) -> dict[str, Any]:
+    entity = entry.entity
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": _ENTITY_TYPES[entity.kind],
+        "@id": url,
+        "url": url,
+        "identifier": entity.id,
+        "name": entity.name,
+        "alternateName": [text for text in (entity.name_en, *entity.aliases) if text],
+        "description": description(entity.description) if entity.description else None,
+    }
+    return {key: value for key, value in data.items() if value not in (None, [], "")}

@@ -1,0 +1,130 @@
+"""The pull-request workflow as files in the repository: GitHub Actions workflows, the
+pull-request template, the issue form and the pre-commit hooks."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import MINIMAL, REPO_ROOT
+
+WORKFLOWS = sorted((REPO_ROOT / ".github" / "workflows").glob("*.yml"))
+
+
+def _yaml(path: Path) -> dict:  # type: ignore[type-arg]
+    # BaseLoader: GitHub reads `on:` as a key, which YAML 1.1 would turn into True.
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+
+
+def _actionlint() -> str | None:
+    venv = REPO_ROOT / ".venv" / "bin" / "actionlint"
+    return str(venv) if venv.exists() else shutil.which("actionlint")
+
+
+@pytest.mark.skipif(_actionlint() is None, reason="actionlint is not installed (see README: workflows)")
+def test_workflows_pass_actionlint() -> None:
+    result = subprocess.run(
+        [_actionlint(), *map(str, WORKFLOWS)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_pull_requests_are_validated_built_and_tested() -> None:
+    check = _yaml(REPO_ROOT / ".github" / "workflows" / "check.yml")
+    assert "pull_request" in check["on"]
+    runs = [step.get("run", "") for job in check["jobs"].values() for step in job["steps"]]
+    assert any("validate --format github" in run for run in runs)
+    assert any(run.strip() == "make build" for run in runs)
+    assert any(run.strip() == "make test" for run in runs)
+
+
+def test_main_is_deployed_to_github_pages() -> None:
+    deploy = _yaml(REPO_ROOT / ".github" / "workflows" / "deploy.yml")
+    assert deploy["on"]["push"]["branches"] == ["main"]
+    steps = [step for job in deploy["jobs"].values() for step in job["steps"]]
+    upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert upload["with"]["path"] == "site"
+    assert any(step.get("uses", "").startswith("actions/deploy-pages@") for step in steps)
+    assert deploy["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+
+
+def test_every_action_is_pinned_to_a_version() -> None:
+    for workflow in WORKFLOWS:
+        uses = re.findall(r"uses:\s*(\S+)", workflow.read_text(encoding="utf-8"))
+        assert uses, workflow
+        assert [u for u in uses if not re.fullmatch(r"[\w.-]+/[\w.-]+@v\d+", u)] == [], workflow
+
+
+def test_annotations_point_at_the_offending_line(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(MINIMAL, data)
+    fpa = data / "agreements" / "hiep-dinh-fpa.yml"
+    fpa.write_text(fpa.read_text(encoding="utf-8").replace("summary:", "sumary:"), encoding="utf-8")
+    result = subprocess.run(
+        ["make", "--no-print-directory", "-C", str(REPO_ROOT), "validate", f"DATA={data}"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "hiep-dinh-fpa.yml:3:1: trường “sumary” không có" in result.stderr
+    annotation = subprocess.run(
+        [
+            str(REPO_ROOT / ".venv" / "bin" / "python"),
+            "-m",
+            "defence_kb",
+            "--data",
+            str(data),
+            "validate",
+            "--format",
+            "github",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(REPO_ROOT / "scripts"), "PATH": "/usr/bin:/bin"},
+    )
+    assert annotation.returncode == 1
+    lines = [line for line in annotation.stdout.splitlines() if line.startswith("::error ")]
+    assert lines == [
+        "::error file=data/agreements/hiep-dinh-fpa.yml,line=1,col=1::thiếu trường bắt buộc “summary”",
+        "::error file=data/agreements/hiep-dinh-fpa.yml,line=3,col=1::trường “sumary” không có trong mô hình dữ liệu; "
+        "có phải ý bạn là “summary”?",
+    ]
+
+
+def test_issue_form_asks_for_source_and_verbatim_quote() -> None:
+    form = _yaml(REPO_ROOT / ".github" / "ISSUE_TEMPLATE" / "de-xuat-ban-ghi.yml")
+    assert form["name"] == "Đề xuất bản ghi mới"
+    fields = {item["id"]: item for item in form["body"] if item["type"] != "markdown"}
+    for required in ("loai", "tieu-de", "nguon", "trich-dan"):
+        assert fields[required]["validations"]["required"] == "true", required
+    assert "nguyên văn" in fields["trich-dan"]["attributes"]["label"].lower()
+    for item in form["body"]:
+        assert item["type"] in {"markdown", "input", "textarea", "dropdown", "checkboxes"}
+
+
+def test_pull_request_template_lists_the_checks() -> None:
+    template = (REPO_ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    assert "nguyên văn" in template and "make validate" in template and "former_ids" in template
+
+
+def test_pre_commit_runs_the_validator_and_ruff() -> None:
+    config = _yaml(REPO_ROOT / ".pre-commit-config.yaml")
+    hooks = {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
+    assert hooks["validate-data"]["entry"] == "make --no-print-directory validate"
+    assert hooks["validate-data"]["files"] == "^data/"
+    assert (
+        "ruff check" in hooks["ruff-check"]["entry"]
+        and "ruff format --check" in hooks["ruff-format"]["entry"]
+    )
+    for hook in hooks.values():  # each entry works from the repository root
+        command = hook["entry"].split()
+        result = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, check=False)
+        assert result.returncode == 0, (hook["id"], result.stdout[-500:], result.stderr[-500:])
