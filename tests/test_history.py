@@ -89,8 +89,8 @@ def test_a_shallow_clone_is_not_taken_for_history(repo: Path, tmp_path: Path) ->
 def test_feed_is_atom_newest_first_with_escaped_text(repo: Path) -> None:
     kb = load_knowledge_base(repo, repo / "data")
     history = read_history(repo, _paths(repo))
-    settings = SiteSettings(site_url="https://example.org/kb/")
-    feed = ET.fromstring(render_feed(kb, history, settings, "KB"))
+    settings = SiteSettings(site_url="https://example.org/kb/", site_name="KB")
+    feed = ET.fromstring(render_feed(kb, history, settings))
     entries = feed.findall(f"{ATOM}entry")
     assert len(entries) == len(kb.records)
     first = entries[0]

@@ -137,42 +137,34 @@ def measure_stages(
     from .validate import validate_dataset
 
     root = copy_site_config(repo_root, work / "repo")
-    figures: dict[str, tuple[float, float]] = {}
     # The fast stages run as a chain, REPEATS times, the way a build runs them once: each
     # run starts from nothing (a stage repeated on its own would leave the heap fragmented
     # in a way no build sees, and forked render workers would pay for it).
-    times: dict[str, list[float]] = {stage: [] for stage in FAST_STAGES}
+    times: dict[str, list[float]] = {stage: [] for stage in STAGES}
     peaks: dict[str, float] = {}
 
-    def clock(stage: str, action: Any, *args: Any, **options: Any) -> Any:
+    def clock(stage: str, who: int, action: Any, *args: Any, **options: Any) -> Any:
         started = time.perf_counter()
         result = action(*args, **options)
         times[stage].append(time.perf_counter() - started)
-        peaks[stage] = max(peaks.get(stage, 0.0), _peak_mb(resource.RUSAGE_SELF))
+        peaks[stage] = max(peaks.get(stage, 0.0), _peak_mb(who))
         return result
 
+    own = resource.RUSAGE_SELF
     kb = None
     for run in range(REPEATS):
         raw = data = kb = None
         gc.collect()  # the previous run's knowledge base is cyclic: free it before timing
         out = None if run == REPEATS - 1 else work / f"render-{run}"  # the last for MkDocs
-        raw = clock("load", load_dataset, data_dir)
-        data = clock("validate", validate_dataset, raw)
-        kb = clock("model", build_knowledge_base, data, root)
-        clock("render", write_docs, root, kb, out, with_index=False)
-    for stage in FAST_STAGES:
-        figures[stage] = (statistics.median(times[stage]), peaks[stage])
-
-    def timed(stage: str, who: int, action):  # type: ignore[no-untyped-def]
-        started = time.perf_counter()
-        result = action()
-        figures[stage] = (time.perf_counter() - started, _peak_mb(who))
-        return result
-
-    assert kb is not None
-    bundle = timed("index", resource.RUSAGE_CHILDREN, lambda: build_search_index(kb))
+        raw = clock("load", own, load_dataset, data_dir)
+        data = clock("validate", own, validate_dataset, raw)
+        kb = clock("model", own, build_knowledge_base, data, root)
+        clock("render", own, write_docs, root, kb, out, with_index=False)
+    children = resource.RUSAGE_CHILDREN
+    bundle = clock("index", children, build_search_index, kb)
     site = work / "site"
-    timed("mkdocs", resource.RUSAGE_CHILDREN, lambda: run_mkdocs(root, site))
+    clock("mkdocs", children, run_mkdocs, root, site)
+    figures = {stage: (statistics.median(times[stage]), peaks[stage]) for stage in STAGES}
     write_tree(site / "pagefind", bundle)
     started = time.perf_counter()
     build_site(root, data_dir, work / "whole")

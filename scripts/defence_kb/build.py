@@ -92,7 +92,7 @@ def write_docs(
     env = make_environment(kb, settings, repo_root / "docs" / THEME_OVERRIDES / "templates")
     history = read_history(repo_root, [entry.path for entry in kb.records.values()])
     other = {path: html.encode("utf-8") for path, html in render_redirects(kb, settings).items()}
-    other[FEED_FILE] = render_feed(kb, history, settings, settings.site_name).encode("utf-8")
+    other[FEED_FILE] = render_feed(kb, history, settings).encode("utf-8")
     jobs = plan_pages(kb, history)
     static = static_files(repo_root / "docs", {job.path for job in jobs} | {DATA_PAGE} | set(other))
     written, exports = render_into(out_dir, env, jobs, kb)

@@ -383,10 +383,12 @@ def _label(target: Any) -> str:
 
 @dataclass(frozen=True)
 class Change:
-    """A record added or changed, with when (UTC); `added` is None when unknown."""
+    """A record added or changed: when (UTC), when first added, and whether this change
+    is the addition (None when unknown, without history)."""
 
     entry: RecordEntry
     when: dt.datetime
+    first: dt.datetime
     added: bool | None
 
 
@@ -397,18 +399,20 @@ def recent_changes(kb: KnowledgeBase, history: History) -> list[Change]:
         dates = history.of(entry.path)
         if dates:
             added = dates.added == dates.changed if history.from_git else None
-            changes.append(Change(entry, dates.changed, added))
+            changes.append(Change(entry, dates.changed, dates.added, added))
     return sorted(changes, key=lambda change: (change.when, change.entry.record.id), reverse=True)
 
 
-def render_feed(
-    kb: KnowledgeBase, history: History, settings: SiteSettings | None = None, site_name: str = ""
-) -> str:
-    """The Atom feed of recent changes; XML-escaped by the template environment."""
-    site = settings or SiteSettings()
-    env = Environment(
+def _markup_environment() -> Environment:
+    """Templates of HTML and XML files (redirects, the feed): every value escaped."""
+    return Environment(
         loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined, auto_reload=False
     )
+
+
+def render_feed(kb: KnowledgeBase, history: History, settings: SiteSettings | None = None) -> str:
+    """The Atom feed of recent changes; XML-escaped by the template environment."""
+    site = settings or SiteSettings()
     changes = recent_changes(kb, history)[:RECENT_IN_FEED]
     epoch = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
@@ -421,16 +425,20 @@ def render_feed(
             "url": site.absolute_url(change.entry),
             "added": change.added,
             "updated": stamp(change.when),
-            "published": stamp(history.dates[change.entry.path.as_posix()].added),
+            "published": stamp(change.first),
         }
         for change in changes
     ]
-    return env.get_template("feed.xml.j2").render(
-        site_name=site_name,
-        site_url=site.absolute_url(""),
-        feed_url=site.absolute_url("") + FEED_FILE,
-        updated=stamp(changes[0].when if changes else epoch),
-        changes=items,
+    return (
+        _markup_environment()
+        .get_template("feed.xml.j2")
+        .render(
+            site_name=site.site_name,
+            site_url=site.absolute_url(""),
+            feed_url=site.absolute_url("") + FEED_FILE,
+            updated=stamp(changes[0].when if changes else epoch),
+            changes=items,
+        )
     )
 
 
@@ -528,10 +536,7 @@ def render_redirects(kb: KnowledgeBase, settings: SiteSettings | None = None) ->
     any static site engine, so the old URL keeps working without a plugin.
     """
     site = settings or SiteSettings()
-    env = Environment(
-        loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined, auto_reload=False
-    )
-    template = env.get_template("redirect.html.j2")
+    template = _markup_environment().get_template("redirect.html.j2")
     pages = {}
     for entry in kb.records.values():
         record = entry.record
