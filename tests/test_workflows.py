@@ -50,14 +50,27 @@ def test_main_is_deployed_to_github_pages() -> None:
     upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
     assert upload["with"]["path"] == "site"
     assert any(step.get("uses", "").startswith("actions/deploy-pages@") for step in steps)
-    assert deploy["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert deploy["permissions"] == {}  # each job is granted only what it uses
+    assert deploy["jobs"]["build"]["permissions"] == {"contents": "read"}
+    assert deploy["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
 
 
-def test_every_action_is_pinned_to_a_version() -> None:
+def test_every_action_is_pinned_to_a_commit_with_its_version() -> None:
+    # `owner/repo@<40-hex commit> # vX.Y.Z`: a tag can be moved, a commit cannot; the comment says
+    # which release the commit is.
+    pinned = re.compile(r"(?P<action>[\w.-]+/[\w.-]+(?:/[\w./-]+)?)@[0-9a-f]{40} # v\d+(?:\.\d+)*")
+    refs: dict[str, set[str]] = {}
     for workflow in WORKFLOWS:
-        uses = re.findall(r"uses:\s*(\S+)", workflow.read_text(encoding="utf-8"))
+        uses = re.findall(
+            r"^\s*(?:-\s+)?uses:\s*(.*?)\s*$", workflow.read_text(encoding="utf-8"), re.MULTILINE
+        )
         assert uses, workflow
-        assert [u for u in uses if not re.fullmatch(r"[\w.-]+/[\w.-]+@v\d+", u)] == [], workflow
+        matches = [pinned.fullmatch(u) for u in uses]
+        assert [u for u, match in zip(uses, matches, strict=True) if match is None] == [], workflow
+        for match in filter(None, matches):
+            refs.setdefault(match["action"], set()).add(match[0])
+    # An action is pinned to the same commit in every workflow.
+    assert {action: ref for action, ref in refs.items() if len(ref) > 1} == {}
 
 
 def test_annotations_point_at_the_offending_line(tmp_path: Path) -> None:
