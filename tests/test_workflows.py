@@ -21,17 +21,50 @@ def _yaml(path: Path) -> dict:  # type: ignore[type-arg]
     return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 
 
-def _actionlint() -> str | None:
-    venv = REPO_ROOT / ".venv" / "bin" / "actionlint"
-    return str(venv) if venv.exists() else shutil.which("actionlint")
-
-
-@pytest.mark.skipif(_actionlint() is None, reason="actionlint is not installed (see README: workflows)")
-def test_workflows_pass_actionlint() -> None:
-    result = subprocess.run(
-        [_actionlint(), *map(str, WORKFLOWS)], capture_output=True, text=True, check=False
+def _run_clean(tool: str, *arguments: str) -> None:
+    """Run a checker from the project's .venv at the repository root; fail with its output."""
+    command = [str(REPO_ROOT / ".venv" / "bin" / tool), *arguments]
+    result = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, (
+        f"{tool} {' '.join(arguments)} exited with {result.returncode}:\n{result.stdout}\n{result.stderr}"
     )
-    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _schema_files() -> dict[str, list[str]]:
+    """The GitHub files check-jsonschema has a vendored SchemaStore schema for, by schema: a file
+    of one of these kinds added later (say .github/dependabot.yml) is checked without a change here."""
+    github = REPO_ROOT / ".github"
+    templates = sorted((github / "ISSUE_TEMPLATE").glob("*.y*ml"))
+    kinds = {
+        "vendor.github-workflows": WORKFLOWS,
+        "vendor.github-issue-forms": [path for path in templates if path.stem != "config"],
+        "vendor.github-issue-config": [path for path in templates if path.stem == "config"],
+        "vendor.github-discussion": sorted((github / "DISCUSSION_TEMPLATE").glob("*.y*ml")),
+        "vendor.dependabot": sorted(github.glob("dependabot.y*ml")),
+    }
+    return {
+        schema: [str(path.relative_to(REPO_ROOT)) for path in paths]
+        for schema, paths in kinds.items()
+        if paths
+    }
+
+
+SCHEMA_FILES = _schema_files()
+
+
+def test_workflows_and_issue_form_are_schema_checked() -> None:
+    assert {"vendor.github-workflows", "vendor.github-issue-forms"} <= SCHEMA_FILES.keys()
+
+
+@pytest.mark.parametrize("schema", sorted(SCHEMA_FILES))
+def test_github_files_match_their_schema(schema: str) -> None:
+    _run_clean("check-jsonschema", "--builtin-schema", schema, *SCHEMA_FILES[schema])
+
+
+def test_workflows_pass_zizmor() -> None:
+    # --offline: GitHub is out of reach; the audits that need its API are left out.
+    # --strict-collection: a workflow zizmor cannot parse fails instead of being skipped.
+    _run_clean("zizmor", "--offline", "--no-progress", "--color", "never", "--strict-collection", ".")
 
 
 def test_pull_requests_are_validated_built_and_tested() -> None:
@@ -128,7 +161,7 @@ def test_pull_request_template_lists_the_checks() -> None:
     assert "nguyên văn" in template and "make validate" in template and "former_ids" in template
 
 
-def test_pre_commit_runs_the_validator_and_ruff() -> None:
+def test_pre_commit_runs_the_validator_ruff_and_workflow_checks() -> None:
     config = _yaml(REPO_ROOT / ".pre-commit-config.yaml")
     hooks = {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
     assert hooks["validate-data"]["entry"] == "make --no-print-directory validate"
@@ -137,7 +170,18 @@ def test_pre_commit_runs_the_validator_and_ruff() -> None:
         "ruff check" in hooks["ruff-check"]["entry"]
         and "ruff format --check" in hooks["ruff-format"]["entry"]
     )
-    for hook in hooks.values():  # each entry works from the repository root
+    assert hooks["check-github-workflows"]["entry"].endswith("--builtin-schema vendor.github-workflows")
+    assert hooks["check-github-issue-forms"]["entry"].endswith("--builtin-schema vendor.github-issue-forms")
+    assert "--offline" in hooks["zizmor"]["entry"].split()
+    for hook_id in ("check-github-workflows", "check-github-issue-forms", "zizmor"):
+        assert hooks[hook_id]["files"].startswith("^"), hook_id
+    tracked = subprocess.run(
+        ["git", "ls-files"], cwd=REPO_ROOT, capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    for hook in hooks.values():  # each entry works from the repository root, as `pre-commit run --all-files`
         command = hook["entry"].split()
+        if hook.get("pass_filenames", "true") == "true":  # pre-commit appends the matching files
+            command += [path for path in tracked if re.search(hook.get("files", ""), path)]
+            assert len(command) > len(hook["entry"].split()), (hook["id"], "matches no file")
         result = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, check=False)
         assert result.returncode == 0, (hook["id"], result.stdout[-500:], result.stderr[-500:])
