@@ -7,12 +7,17 @@ export PYTHONPATH := $(CURDIR)/scripts
 export NO_MKDOCS_2_WARNING := 1
 KB := $(BIN)/python -m defence_kb
 DATA ?= data
+# The engine that builds and serves the site: empty means the default, MkDocs 1.6.1. The
+# known engines are listed once, in ENGINES in scripts/defence_kb/build.py.
+ENGINE ?=
+ENGINE_OPTION = $(if $(ENGINE),--engine $(ENGINE))
 
 .PHONY: help build serve test validate new schema coverage normalize screenshots bench bench-search lint format clean
 
 help:
 	@echo "make serve     build the site and serve it at http://127.0.0.1:8000/defence-kb/ with live reload"
 	@echo "make build     validate the data and build the site into site/"
+	@echo "               ENGINE=properdocs (build or serve): build with ProperDocs instead of MkDocs 1.6.1"
 	@echo "make test      run lint and the test suite"
 	@echo "make validate  check every data file (DATA=folder to check another copy)"
 	@echo "make new TYPE=agreement TITLE=\"Bản ghi nhớ ...\"   create a record to fill in"
@@ -32,10 +37,10 @@ validate: $(READY)
 	$(KB) --data $(DATA) validate
 
 build: $(READY)
-	$(KB) build
+	$(KB) build $(ENGINE_OPTION)
 
 serve: $(READY)
-	$(KB) serve
+	$(KB) serve $(ENGINE_OPTION)
 
 new: $(READY)
 	@test -n "$(TYPE)" -a -n "$(TITLE)" || { echo 'usage: make new TYPE=event|agreement|mission|resolution TITLE="..."'; exit 2; }

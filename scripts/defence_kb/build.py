@@ -9,6 +9,7 @@ MkDocs succeeds, so a failed build leaves the previous `site/` untouched.
 
 from __future__ import annotations
 
+import difflib
 import os
 import posixpath
 import re
@@ -53,6 +54,11 @@ THEME_OVERRIDES = "overrides"
 MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1"}
 # mkdocs.yml inherits the navigation from this generated file (build/config/nav.yml).
 NAV_FILE = "nav.yml"
+# The engines that can build the site (`make build ENGINE=…`, `--engine`): name → the Python
+# module run as `python -m module build|serve`. MkDocs 1.6.1 is the default; ProperDocs is
+# its maintained drop-in fork, and tests/test_engines.py checks both give the same pages.
+ENGINES = {"mkdocs": "mkdocs", "properdocs": "properdocs"}
+DEFAULT_ENGINE = "mkdocs"
 
 
 class BuildError(Exception):
@@ -233,12 +239,27 @@ def copy_site_config(repo_root: Path, target: Path) -> Path:
     return target
 
 
-def run_mkdocs(repo_root: Path, site_dir: Path) -> None:
+def engine_module(engine: str) -> str:
+    """The module that runs `engine`; an unknown name stops the command with exit code 2."""
+    if engine not in ENGINES:
+        close = difflib.get_close_matches(engine, ENGINES, n=1, cutoff=0.6)
+        hint = f"; có phải “{close[0]}”?" if close else "."
+        known = ", ".join(f"{name} (mặc định)" if name == DEFAULT_ENGINE else name for name in ENGINES)
+        print(
+            f"Không có công cụ dựng trang “{engine}”{hint} Chọn một trong: {known}; "
+            "ví dụ: make build ENGINE=properdocs",
+            file=sys.stderr,
+        )
+        raise SystemExit(2)
+    return ENGINES[engine]
+
+
+def run_mkdocs(repo_root: Path, site_dir: Path, engine: str = DEFAULT_ENGINE) -> None:
     # No --quiet: it raises the log level above WARNING, and strict mode then counts nothing.
     command = [
         sys.executable,
         "-m",
-        "mkdocs",
+        engine_module(engine),
         "build",
         "--strict",
         "--config-file",
@@ -250,11 +271,12 @@ def run_mkdocs(repo_root: Path, site_dir: Path) -> None:
         command, cwd=repo_root, env={**os.environ, **MKDOCS_ENV}, capture_output=True, text=True, check=False
     )
     if result.returncode != 0:
-        raise BuildError((result.stdout + result.stderr).strip() or f"mkdocs exited {result.returncode}")
+        raise BuildError((result.stdout + result.stderr).strip() or f"{engine} exited {result.returncode}")
 
 
-def build_site(repo_root: Path, data_dir: Path, site_dir: Path) -> DocsTree:
+def build_site(repo_root: Path, data_dir: Path, site_dir: Path, engine: str = DEFAULT_ENGINE) -> DocsTree:
     started = time.perf_counter()
+    engine_module(engine)  # an unknown engine stops here, before any work
     tree = generate_docs(repo_root, data_dir, with_index=False)
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -264,7 +286,7 @@ def build_site(repo_root: Path, data_dir: Path, site_dir: Path) -> DocsTree:
         # built while MkDocs runs, then moved into the staged site.
         with ThreadPoolExecutor(max_workers=1) as pool:
             search_index = pool.submit(build_search_index, tree.kb)
-            run_mkdocs(repo_root, staging)
+            run_mkdocs(repo_root, staging, engine)
             try:
                 write_tree(staging / INDEX_FOLDER, search_index.result())
             except IndexError_ as error:
@@ -348,8 +370,9 @@ def _snapshot(folders: list[Path]) -> dict[Path, tuple[int, int]]:
     return state
 
 
-def serve(repo_root: Path, data_dir: Path, address: str) -> None:
+def serve(repo_root: Path, data_dir: Path, address: str, engine: str = DEFAULT_ENGINE) -> None:
     """Generate, then run `mkdocs serve`; regenerate pages whenever data/ or docs/ changes."""
+    module = engine_module(engine)  # an unknown engine stops here, before any work
 
     def regenerate() -> None:
         try:
@@ -369,7 +392,7 @@ def serve(repo_root: Path, data_dir: Path, address: str) -> None:
     command = [
         sys.executable,
         "-m",
-        "mkdocs",
+        module,
         "serve",
         "--dirty",
         "--no-strict",

@@ -9,6 +9,9 @@ from pathlib import Path
 from .problems import InputError, Problem
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
+# The engines and the default are defined once, in build.ENGINES (imported only by the
+# commands that build, to keep the others quick to start).
+ENGINE_HELP = "the engine that builds the site (default: MkDocs; see build.ENGINES)"
 
 
 def _report(problems: list[Problem], *, github: bool = False) -> int:
@@ -51,9 +54,10 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .build import build_site
+    from .build import DEFAULT_ENGINE, build_site
 
-    build_site(REPO_ROOT, data_dir=args.data, site_dir=args.site)
+    engine = DEFAULT_ENGINE if args.engine is None else args.engine
+    build_site(REPO_ROOT, data_dir=args.data, site_dir=args.site, engine=engine)
     return 0
 
 
@@ -65,9 +69,10 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .build import serve
+    from .build import DEFAULT_ENGINE, serve
 
-    serve(REPO_ROOT, data_dir=args.data, address=args.address)
+    engine = DEFAULT_ENGINE if args.engine is None else args.engine
+    serve(REPO_ROOT, data_dir=args.data, address=args.address, engine=engine)
     return 0
 
 
@@ -148,9 +153,11 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("render", help="generate the Markdown pages only").set_defaults(run=cmd_render)
     build = commands.add_parser("build", help="validate, render and build the site")
     build.add_argument("--site", type=Path, default=REPO_ROOT / "site", help="output folder")
+    build.add_argument("--engine", help=ENGINE_HELP)
     build.set_defaults(run=cmd_build)
     serve = commands.add_parser("serve", help="build and serve with live reload")
     serve.add_argument("--address", default="127.0.0.1:8000")
+    serve.add_argument("--engine", help=ENGINE_HELP)
     serve.set_defaults(run=cmd_serve)
     commands.add_parser("normalize", help="rewrite data files in Unicode NFC").set_defaults(run=cmd_normalize)
     shots = commands.add_parser("screenshots", help="pictures of key pages at phone and desktop widths")
