@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 KB := $(BIN)/python -m defence_kb
 DATA ?= data
 
-.PHONY: help build serve test validate new schema coverage normalize screenshots bench bench-search lint format clean
+.PHONY: help build serve test validate new schema coverage normalize screenshots bench bench-search bench-phone lint format clean
 
 help:
 	@echo "make serve     build the site and serve it at http://127.0.0.1:8000/defence-kb/ with live reload"
@@ -20,6 +20,7 @@ help:
 	@echo "make screenshots  home and a record page at phone and desktop widths, in screenshots/"
 	@echo "make bench     time each build stage at 1,000 and 10,000 records (bench-results/)"
 	@echo "make bench-search  search index time and first-query download, real and 10,000 records"
+	@echo "make bench-phone  Lighthouse on phone and desktop and first-search bytes, served gzipped like GitHub Pages"
 	@echo "make normalize rewrite data files in Unicode NFC"
 	@echo "make schema    regenerate data/schema/*.json from the model"
 
@@ -52,6 +53,9 @@ bench: $(READY)
 
 bench-search: $(READY)
 	$(KB) bench-search
+
+bench-phone: build
+	$(KB) bench-phone
 
 screenshots: build
 	$(KB) screenshots
