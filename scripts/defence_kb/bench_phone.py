@@ -207,7 +207,7 @@ def measure_pages(
                 results[page, device] = figures
                 if reports_dir is not None:
                     reports_dir.mkdir(parents=True, exist_ok=True)
-                    name = f"{path.strip('/').split('?')[0].replace('/', '-') or 'index'}-{preset}.json"
+                    name = f"{path.split('?')[0].strip('/').replace('/', '-') or 'index'}-{preset}.json"
                     (reports_dir / name).write_text(json.dumps(figures.report), encoding="utf-8")
     return results
 
