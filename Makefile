@@ -12,7 +12,7 @@ DATA ?= data
 ENGINE ?=
 ENGINE_OPTION = $(if $(ENGINE),--engine $(ENGINE))
 
-.PHONY: help build serve test validate new schema coverage normalize screenshots bench bench-search lint format clean
+.PHONY: help build serve test validate new schema coverage normalize screenshots bench bench-search bench-phone lint format clean
 
 help:
 	@echo "make serve     build the site and serve it at http://127.0.0.1:8000/defence-kb/ with live reload"
@@ -25,6 +25,7 @@ help:
 	@echo "make screenshots  home and a record page at phone and desktop widths, in screenshots/"
 	@echo "make bench     time each build stage at 1,000 and 10,000 records (bench-results/)"
 	@echo "make bench-search  search index time and first-query download, real and 10,000 records"
+	@echo "make bench-phone  Lighthouse on phone and desktop and first-search bytes, served gzipped like GitHub Pages"
 	@echo "make normalize rewrite data files in Unicode NFC"
 	@echo "make schema    regenerate data/schema/*.json from the model"
 
@@ -57,6 +58,9 @@ bench: $(READY)
 
 bench-search: $(READY)
 	$(KB) bench-search
+
+bench-phone: build
+	$(KB) bench-phone
 
 screenshots: build
 	$(KB) screenshots

@@ -21,6 +21,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -46,24 +48,31 @@ class SearchFigures:
     results: int
 
 
-def first_query_download(site_dir: Path, query: str) -> tuple[int, int, int]:
-    """(bytes, requests, results shown) for a reader's first search on a fresh page load."""
-    from playwright.sync_api import sync_playwright
+def first_query_download(
+    site_dir: Path, query: str, serve: Callable[[Path], AbstractContextManager[str]] = serve_folder
+) -> tuple[int, int, int]:
+    """(bytes, requests, results shown) for a reader's first search on a fresh page load.
 
-    with serve_folder(site_dir) as base, sync_playwright() as playwright:
+    Bytes are response bodies as sent (compressed, if `serve` compresses).
+    """
+    from playwright.sync_api import Response, sync_playwright
+
+    with serve(site_dir) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.goto(base + "/")
         page.wait_for_load_state("networkidle")
-        fetched: list[int] = []
-        page.on("response", lambda response: fetched.append(len(response.body())))
+        fetched: list[Response] = []
+        page.on("response", lambda response: fetched.append(response))
         page.keyboard.press("/")
         page.keyboard.type(query)
         page.wait_for_selector(".kb-search__status:not(:empty)")
         page.wait_for_load_state("networkidle")
         shown = page.locator(".kb-search__results .kb-result").count()
+        # Content-Length is the body as sent; Chromium reports no sizes for a worker's script.
+        transferred = sum(int(r.headers.get("content-length") or len(r.body())) for r in fetched)
         browser.close()
-    return sum(fetched), len(fetched), shown
+    return transferred, len(fetched), shown
 
 
 def measure_search(name: str, repo_root: Path, data_dir: Path) -> SearchFigures:

@@ -117,6 +117,13 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench_phone(args: argparse.Namespace) -> int:
+    from .bench_phone import bench_phone
+
+    print(bench_phone(REPO_ROOT, args.site, args.records, args.runs, REPO_ROOT / "bench-results"))
+    return 0
+
+
 def cmd_bench_stages(args: argparse.Namespace) -> int:
     import json
 
@@ -170,6 +177,11 @@ def main(argv: list[str] | None = None) -> int:
     bench = commands.add_parser("bench", help="time each build stage on synthetic datasets")
     bench.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000])
     bench.set_defaults(run=cmd_bench)
+    phone = commands.add_parser("bench-phone", help="Lighthouse on phone and desktop, served compressed")
+    phone.add_argument("--site", type=Path, default=REPO_ROOT / "site", help="built site folder")
+    phone.add_argument("--records", type=int, default=10_000, help="synthetic dataset size")
+    phone.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page and device")
+    phone.set_defaults(run=cmd_bench_phone)
     stages = commands.add_parser("bench-stages", help=argparse.SUPPRESS)
     stages.add_argument("dataset", type=Path)
     stages.add_argument("work", type=Path)
