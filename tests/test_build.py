@@ -23,7 +23,8 @@ pytestmark = pytest.mark.build
 
 class _Regions(HTMLParser):
     """Splits a page's article into the places a field can be shown: the heading, the
-    intro before the table, each table row (by its label) and each section (by its title)."""
+    intro around the facts table, each table row (by its label), each section (by its
+    title) and the editors' line at the end."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -43,10 +44,12 @@ class _Regions(HTMLParser):
             self.skip += 1
         elif tag == "h1":
             self.region = "h1"
+        elif tag == "p" and "kb-editor" in (dict(attrs).get("class") or ""):
+            self.region = "editor"
         elif tag == "h2":
             self.heading = []
         elif tag == "table":
-            self.region = None
+            self.region = None if self.region == "intro" else self.region
         elif tag == "tr":
             self.cells = []
         elif tag in ("td", "th") and self.cells is not None:
@@ -59,6 +62,8 @@ class _Regions(HTMLParser):
             self.in_article = False
         elif tag == "h1":
             self.region = "intro"
+        elif tag == "table" and self.region is None:
+            self.region = "intro"  # the summary follows the facts table
         elif tag == "h2" and self.heading is not None:
             self.region = "section:" + collapse_whitespace("".join(self.heading))
             self.heading = None
@@ -94,7 +99,6 @@ def html_page(site: Path, target: Any) -> Path:
 
 
 ROW = {
-    "id": "Mã bản ghi",
     "kind": "Loại",
     "date": "Thời gian",
     "date_note": "Thời gian",
@@ -120,8 +124,10 @@ ROW = {
 }
 REGION = {
     "title": "h1",
+    "id": "editor",
     "title_en": "intro",
     "summary": "intro",
+    "search_aliases": "intro",
     "figures": "section:Số liệu",
     "evidence": "section:Bằng chứng",
     "related": "section:Bản ghi liên quan",
@@ -220,3 +226,23 @@ def test_a_mkdocs_warning_fails_the_build(tmp_path: Path) -> None:
         build_site(root, REPO_ROOT / "tests" / "fixtures" / "minimal", site)
     assert stopped.value.code == 1
     assert not site.exists()
+
+
+def test_every_figure_reads_as_words_with_spaces(built_site: tuple[KnowledgeBase, Path]) -> None:
+    """ "hơn 1.100 lượt quân nhân", never "hơn1.100": every figure of every record, as the
+    reader sees it on the record's page (numbers grouped the Vietnamese way)."""
+    kb, site = built_site
+    checked = 0
+    for entry in kb.records.values():
+        record = entry.record
+        figures = [*record.figures, *([record.personnel] if getattr(record, "personnel", None) else [])]
+        if not figures:
+            continue
+        text = html.unescape(article_text(html_page(site, entry)))
+        for figure in figures:
+            words = [figure.qualifier.label, f"{figure.value:,}".replace(",", "."), figure.unit]
+            expected = " ".join(word for word in words if word)
+            assert expected in text, f"{entry.id}: “{expected}” not shown"
+            checked += 1
+        assert not re.search(r"(hơn|khoảng|ít nhất)\d", text), entry.id
+    assert checked >= 10

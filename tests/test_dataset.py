@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from pathlib import Path
 
@@ -66,13 +65,10 @@ def test_every_fact_stating_paragraph_is_cited(data: ValidatedData) -> None:
     assert gaps == []
 
 
-@pytest.mark.skipif(
-    not SHARED_SOURCES.is_dir() and not os.environ.get("CI"),
-    reason="the raw captures live beside the repository",
-)
 def test_sources_keep_every_line_of_the_capture_or_say_why_not(data: ValidatedData) -> None:
     """Each paragraph is a verbatim line of its capture, and each non-blank line of the
     capture is a paragraph or listed in `dropped_lines` (navigation): nothing lost unseen."""
+    assert SHARED_SOURCES.is_dir(), f"the raw captures belong beside the repository, in {SHARED_SOURCES}"
     for located in data.sources.values():
         source = located.model
         capture = (SHARED_SOURCES / source.capture_file).read_text(encoding="utf-8").splitlines()

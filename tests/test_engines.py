@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from importlib.metadata import version
@@ -129,7 +128,6 @@ def test_a_misspelt_engine_gets_a_suggestion() -> None:
     )
 
 
-@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
 def test_make_passes_the_engine_to_build_and_serve() -> None:
     # Without the settings of a make that runs this test (`make test ENGINE=…` passes it on).
     outer = ("ENGINE", "MAKEFLAGS", "MFLAGS", "MAKELEVEL")

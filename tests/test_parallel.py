@@ -8,13 +8,22 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO_ROOT
-from defence_kb import build, load
+from defence_kb import build, load, parallel
 from defence_kb.build import copy_site_config, load_knowledge_base, write_docs
 from defence_kb.load import load_dataset
 from defence_kb.parallel import fork_map, workers
 from defence_kb.synthetic import write_synthetic_dataset
 
-needs_cores = pytest.mark.skipif(workers() < 2, reason="one core: nothing is shared")
+
+@pytest.fixture
+def two_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Share among two processes even on a one-core machine, where the build would not:
+    the sharing itself is what these tests check."""
+    if workers() < 2:
+        monkeypatch.setattr(parallel, "workers", lambda: 2)
+
+
+needs_cores = pytest.mark.usefixtures("two_workers")
 
 
 def _pid(_item: int) -> int:

@@ -196,6 +196,27 @@ EVENT = "events/giao-luu-lan-thu-9.yml"
             "data/sources/nguon-a.yml:9:3: “paragraphs”: số đoạn phải tăng dần và không lặp: đoạn 2 đứng sau đoạn 2",
             id="paragraph-numbers",
         ),
+        pytest.param(
+            "entities/dong-quan.yml",
+            "name: Đổng Quân\n",
+            "name: Đổng Quân\nsearch_aliases:\n  - Brúc-xen\n",
+            "data/entities/dong-quan.yml:5:5: “Brúc-xen” có trong nguồn “nguon-a”, nên không phải tên ngoài nguồn: ghi vào aliases (đối tác) hoặc tiêu đề, tóm tắt (bản ghi), rồi xóa khỏi search_aliases",
+            id="search-alias-in-a-source",
+        ),
+        pytest.param(
+            "entities/dong-quan.yml",
+            "name: Đổng Quân\n",
+            "name: Đổng Quân\nsearch_aliases:\n  - Đổng Quân\n",
+            "data/entities/dong-quan.yml:5:5: “Đổng Quân” đã là tên của bản ghi; xóa khỏi search_aliases",
+            id="search-alias-is-the-name",
+        ),
+        pytest.param(
+            FPA,
+            "summary:",
+            "search_aliases:\n  - Hiệp định khung\n  - Hiệp định khung\nsummary:",
+            "data/agreements/hiep-dinh-fpa.yml:4:3: “search_aliases”: “Hiệp định khung” được ghi hai lần; xóa một lần",
+            id="search-alias-twice",
+        ),
     ],
 )
 def test_rule(dataset: Dataset, path: str, old: str, new: str, expected: str) -> None:
@@ -257,3 +278,12 @@ def test_every_problem_in_a_folder_is_reported_in_one_run(dataset: Dataset) -> N
         "data/missions/quan-nhan-tu-2014.yml:8:12",  # enum
     ]
     assert outcome.err.rstrip().endswith("7 lỗi cần sửa.")
+
+
+def test_a_search_alias_not_in_the_sources_is_valid(dataset: Dataset) -> None:
+    dataset.edit(
+        "entities/dong-quan.yml",
+        "name: Đổng Quân\n",
+        "name: Đổng Quân\nsearch_aliases:\n  - Bộ trưởng Đổng\n",
+    )
+    assert dataset.run("validate").code == 0

@@ -3,9 +3,20 @@
 // Pagefind folds tones and marks (so "gin giu" finds "gìn giữ") but not "đ", which has no
 // Unicode decomposition. In Vietnamese "đ" only begins a syllable, so each syllable of the
 // query that begins with "d" is also tried with "đ", and the result sets are merged.
-// The best results are then re-ranked by their title: the query as a phrase, then all its
-// words, compared without any diacritics; then the same with diacritics as typed (so exact
-// matches come first); then Pagefind's own score, which prefers exact diacritics in text.
+//
+// Pagefind matches every word of a query as a prefix ("hoa" finds "hoạch"), which fills
+// results with noise. Each result's text is therefore checked: every word but the last must
+// occur as a whole word, and the last (the word being typed) as the start of a word, both
+// compared without diacritics. A query with a word found nowhere says so, and shows the
+// results without that word, labelled as such.
+//
+// Results are ranked: a page the query names (its title, abbreviation or other name) first;
+// then pages whose title holds the query as a phrase, pages that gather others (themes,
+// entities, record types) before the records they gather; then by how much of the title the
+// query covers, by the share of its words in the title, the same with diacritics as typed,
+// and Pagefind's score.
+//
+// With no words, the search page lists what the chosen filters select, newest first.
 (function () {
   "use strict";
 
@@ -16,12 +27,14 @@
     ["entity", "Quốc gia, tổ chức"],
     ["source", "Nguồn"],
   ];
-  var RERANK = 20; // results whose data is loaded for re-ranking and display
-  var PAGE = 20;
+  var PAGE = 20; // results shown at a time
+  var MAX_CHECKED = 300; // results whose text is loaded and checked, best first
   var MAX_VARIANT_SYLLABLES = 3;
+  var HEADER_RESULTS = 8;
 
   var config = JSON.parse(document.getElementById("__config").textContent);
   var root = new URL(config.base.replace(/\/?$/, "/"), window.location.href);
+  var searchPageUrl = new URL("tim-kiem/", root).href;
   var pagefindPromise = null;
 
   function pagefind() {
@@ -57,8 +70,7 @@
   }
 
   // The query as typed, plus its variants with "đ" for syllables typed with "d".
-  function variants(query) {
-    var parts = words(query);
+  function variants(parts) {
     var positions = [];
     parts.forEach(function (word, index) {
       if (/^[dD]/.test(word)) positions.push(index);
@@ -86,66 +98,147 @@
     return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   }
 
-  function wholeWord(text) {
-    return new RegExp("(^|[^\\p{L}\\p{N}])" + escapeRegExp(text) + "(?=$|[^\\p{L}\\p{N}])", "u");
+  var cache = {};
+  // `text` as a whole word (or, with `prefix`, the start of a word).
+  function wordPattern(text, prefix) {
+    var key = (prefix ? "p:" : "w:") + text;
+    if (!cache[key]) {
+      cache[key] = new RegExp(
+        "(^|[^\\p{L}\\p{N}])" + escapeRegExp(text) + (prefix ? "" : "(?=$|[^\\p{L}\\p{N}])"),
+        "u"
+      );
+    }
+    return cache[key];
   }
 
-  // How well `title` matches the query once both pass through `transform`: the query as
-  // one phrase (1 or 0), then the share of its words found as whole words.
+  // Whether a page's folded text holds every query word: whole words, the last as a prefix.
+  function holds(folded, terms) {
+    return terms.every(function (term, index) {
+      return wordPattern(term, index === terms.length - 1).test(folded);
+    });
+  }
+
+  function pageText(data) {
+    var meta = data.meta || {};
+    return fold([meta.title || "", meta.names || "", data.content || ""].join(" \n "));
+  }
+
+  // How well `title` matches the query once both pass through `transform`: the query as one
+  // phrase (1 or 0), then the share of its words found as whole words.
   function titleMatch(query, title, transform) {
     var haystack = transform(title);
     var terms = words(transform(query));
     if (terms.length === 0) return [0, 0];
     var found = terms.filter(function (term) {
-      return wholeWord(term).test(haystack);
+      return wordPattern(term).test(haystack);
     });
-    return [wholeWord(terms.join(" ")).test(haystack) ? 1 : 0, found.length / terms.length];
+    return [wordPattern(terms.join(" ")).test(haystack) ? 1 : 0, found.length / terms.length];
   }
 
   function lower(text) {
     return text.normalize("NFC").toLowerCase();
   }
 
-  function search(query, filters) {
-    var options = { filters: filters || {} };
-    return pagefind().then(function (pf) {
-      return Promise.all(
-        variants(query).map(function (variant) {
-          return pf.search(variant, options);
-        })
-      ).then(function (searches) {
-        var best = {};
-        searches.forEach(function (found) {
-          if (!found) return;
-          found.results.forEach(function (result) {
-            if (!best[result.id] || best[result.id].score < result.score) best[result.id] = result;
-          });
+  function rankOf(query, data, score) {
+    var meta = data.meta || {};
+    var title = meta.title || "";
+    var folded = fold(query).trim();
+    var names = [title]
+      .concat((meta.names || "").split(" | "))
+      .map(function (name) {
+        return fold(name).trim();
+      });
+    var named = names.indexOf(folded) >= 0 ? 1 : 0;
+    var plain = titleMatch(query, title, fold);
+    var hub = plain[0] ? Number(meta.hub || 0) : 0;
+    var titleWords = words(title).length || 1;
+    var coverage = plain[0] ? words(query).length / titleWords : 0;
+    return [named, plain[0], hub, coverage, plain[1]].concat(titleMatch(query, title, lower), [score]);
+  }
+
+  function byRank(a, b) {
+    for (var i = 0; i < a.rank.length; i++) if (a.rank[i] !== b.rank[i]) return b.rank[i] - a.rank[i];
+    return 0;
+  }
+
+  // Pagefind's results for the words, "đ" variants merged, best score per page.
+  function candidates(pf, terms) {
+    return Promise.all(
+      variants(terms).map(function (variant) {
+        return pf.search(variant);
+      })
+    ).then(function (searches) {
+      var best = {};
+      searches.forEach(function (found) {
+        if (!found) return;
+        found.results.forEach(function (result) {
+          if (!best[result.id] || best[result.id].score < result.score) best[result.id] = result;
         });
-        var merged = Object.keys(best)
-          .map(function (id) {
-            return best[id];
-          })
-          .sort(function (a, b) {
-            return b.score - a.score;
+      });
+      return Object.keys(best)
+        .map(function (id) {
+          return best[id];
+        })
+        .sort(function (a, b) {
+          return b.score - a.score;
+        });
+    });
+  }
+
+  // The candidates whose text holds every word, each with its data, ranked.
+  function checked(pf, terms, query) {
+    return candidates(pf, terms).then(function (found) {
+      var head = found.slice(0, MAX_CHECKED);
+      var folded = terms.map(fold);
+      return Promise.all(
+        head.map(function (result) {
+          return result.data().then(function (data) {
+            return { result: result, data: data };
           });
-        var head = merged.slice(0, RERANK);
+        })
+      ).then(function (loaded) {
+        var kept = loaded.filter(function (entry) {
+          return holds(pageText(entry.data), folded);
+        });
+        kept.forEach(function (entry) {
+          entry.rank = rankOf(query, entry.data, entry.result.score);
+        });
+        kept.sort(byRank);
+        return { entries: kept, capped: found.length > MAX_CHECKED };
+      });
+    });
+  }
+
+  // Search for `query`: { entries, dropped (words found nowhere), capped, terms (the words
+  // the results hold) }.
+  function search(query) {
+    var terms = words(query);
+    if (terms.length === 0) return Promise.resolve({ entries: [], dropped: [], capped: false, terms: [] });
+    return pagefind().then(function (pf) {
+      return checked(pf, terms, query).then(function (found) {
+        if (found.entries.length || terms.length < 2) {
+          return { entries: found.entries, dropped: [], capped: found.capped, terms: terms };
+        }
+        // Which words are found nowhere? Search again without them, and say so.
         return Promise.all(
-          head.map(function (result) {
-            return result.data().then(function (data) {
-              var title = (data.meta && data.meta.title) || "";
-              return {
-                result: result,
-                data: data,
-                rank: titleMatch(query, title, fold).concat(titleMatch(query, title, lower), [result.score]),
-              };
+          terms.map(function (term) {
+            return checked(pf, [term], term).then(function (alone) {
+              return alone.entries.length > 0;
             });
           })
-        ).then(function (loaded) {
-          loaded.sort(function (a, b) {
-            for (var i = 0; i < a.rank.length; i++) if (a.rank[i] !== b.rank[i]) return b.rank[i] - a.rank[i];
-            return 0;
+        ).then(function (present) {
+          var kept = terms.filter(function (term, index) {
+            return present[index];
           });
-          return { total: merged.length, top: loaded, rest: merged.slice(RERANK) };
+          var dropped = terms.filter(function (term, index) {
+            return !present[index];
+          });
+          if (kept.length === 0 || dropped.length === 0) {
+            return { entries: [], dropped: dropped, capped: false, terms: terms };
+          }
+          return checked(pf, kept, kept.join(" ")).then(function (rest) {
+            return { entries: rest.entries, dropped: dropped, capped: rest.capped, terms: kept };
+          });
         });
       });
     });
@@ -160,26 +253,64 @@
     return node;
   }
 
-  function resultItem(data) {
-    var item = element("li", "kb-result");
-    var link = element("a", "kb-result__link");
-    link.href = data.url;
-    link.appendChild(element("span", "kb-result__title", (data.meta && data.meta.title) || data.url));
+  // Pagefind marks every word that begins like a query word ("hoa" in "hoạch"); keep the
+  // marks on words the query really holds: whole words, or the start of one for the last.
+  function trimMarks(excerpt, terms) {
+    var folded = terms.map(fold);
+    excerpt.querySelectorAll("mark").forEach(function (mark) {
+      var word = fold(mark.textContent).replace(/[^\p{L}\p{N}]+$/u, "");
+      var kept = folded.some(function (term, index) {
+        return index === folded.length - 1 ? word.indexOf(term) === 0 : word === term;
+      });
+      if (!kept) mark.replaceWith(document.createTextNode(mark.textContent));
+    });
+  }
+
+  function resultParts(node, data, terms) {
+    node.appendChild(element("span", "kb-result__title", (data.meta && data.meta.title) || data.url));
     var meta = [data.meta && data.meta.type, data.meta && data.meta.date].filter(Boolean).join(" · ");
-    if (meta) link.appendChild(element("span", "kb-result__meta", meta));
+    if (meta) node.appendChild(element("span", "kb-result__meta", meta));
     var excerpt = element("span", "kb-result__excerpt");
     // Pagefind encodes the excerpt's HTML entities before adding <mark>: safe as HTML.
     excerpt.innerHTML = data.excerpt;
-    link.appendChild(excerpt);
+    if (terms && terms.length) trimMarks(excerpt, terms);
+    node.appendChild(excerpt);
+  }
+
+  function resultItem(data, terms) {
+    var item = element("li", "kb-result");
+    var link = element("a", "kb-result__link");
+    link.href = data.url;
+    resultParts(link, data, terms);
     item.appendChild(link);
     return item;
+  }
+
+  function quoted(list) {
+    return list
+      .map(function (word) {
+        return "“" + word + "”";
+      })
+      .join(", ");
   }
 
   function noResults(query) {
     return "Không tìm thấy kết quả nào cho “" + query + "”. Hãy thử từ khác hoặc bỏ bớt bộ lọc.";
   }
 
+  function droppedNote(dropped) {
+    return (
+      "Không trang nào có từ " +
+      quoted(dropped) +
+      ". Dưới đây là kết quả khi bỏ qua " +
+      (dropped.length > 1 ? "các từ này" : "từ này") +
+      ":"
+    );
+  }
+
   // ---------------------------------------------------------------- header search box
+  // The WAI-ARIA combobox pattern: the input owns a listbox of options; arrows move the
+  // active option (aria-activedescendant), Enter opens it, Esc closes the list.
 
   function headerSearch() {
     var inner = document.querySelector(".md-header__inner");
@@ -187,73 +318,97 @@
     var box = element("div", "kb-search");
     box.setAttribute("role", "search");
     var form = element("form", "kb-search__form");
-    form.action = new URL("tim-kiem/", root).href;
+    form.action = searchPageUrl;
     var input = element("input", "kb-search__input");
     input.type = "search";
     input.name = "q";
     input.placeholder = "Tìm kiếm";
     input.autocomplete = "off";
+    input.id = "kb-search-input";
+    input.setAttribute("role", "combobox");
     input.setAttribute("aria-label", "Tìm kiếm");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", "false");
     input.setAttribute("aria-controls", "kb-search-results");
     form.appendChild(input);
     var panel = element("div", "kb-search__panel");
     panel.hidden = true;
     var status = element("p", "kb-search__status");
-    status.setAttribute("aria-live", "polite");
-    var list = element("ol", "kb-search__results");
+    status.setAttribute("role", "status");
+    var list = element("ul", "kb-search__results");
     list.id = "kb-search-results";
+    list.setAttribute("role", "listbox");
+    list.setAttribute("aria-label", "Kết quả tìm kiếm");
     var all = element("a", "kb-search__all", "Tất cả kết quả và bộ lọc →");
+    all.href = searchPageUrl;
     panel.appendChild(status);
     panel.appendChild(list);
     panel.appendChild(all);
     box.appendChild(form);
     box.appendChild(panel);
-    var before = inner.querySelector(".md-header__source");
-    inner.insertBefore(box, before);
+    inner.insertBefore(box, inner.querySelector(".md-header__source"));
 
     var active = -1;
     var latest = 0;
 
-    function items() {
-      return list.querySelectorAll(".kb-result");
+    function options() {
+      return list.querySelectorAll("[role=option]");
     }
 
     function setActive(index) {
-      var all = items();
+      var all = options();
       if (all.length === 0) return;
       active = (index + all.length) % all.length;
-      all.forEach(function (item, i) {
-        item.classList.toggle("kb-result--active", i === active);
-        item.setAttribute("aria-selected", i === active ? "true" : "false");
+      all.forEach(function (option, i) {
+        option.setAttribute("aria-selected", i === active ? "true" : "false");
       });
+      input.setAttribute("aria-activedescendant", all[active].id);
       all[active].scrollIntoView({ block: "nearest" });
     }
 
-    function close() {
-      panel.hidden = true;
-      active = -1;
+    function show(open) {
+      panel.hidden = !open;
+      input.setAttribute("aria-expanded", open ? "true" : "false");
+      if (!open) {
+        active = -1;
+        input.removeAttribute("aria-activedescendant");
+      }
+    }
+
+    function option(data, index, terms) {
+      var item = element("li", "kb-result");
+      item.id = "kb-search-option-" + index;
+      item.setAttribute("role", "option");
+      item.setAttribute("aria-selected", "false");
+      item.dataset.url = data.url;
+      resultParts(item, data, terms);
+      item.addEventListener("click", function () {
+        window.location.href = data.url;
+      });
+      return item;
     }
 
     function run() {
       var query = input.value.trim();
       var ticket = ++latest;
-      all.href = new URL("tim-kiem/?q=" + encodeURIComponent(query), root).href;
+      all.href = searchPageUrl + (query ? "?q=" + encodeURIComponent(query) : "");
       if (!query) {
-        close();
+        show(false);
         return;
       }
-      pagefind().then(function (pf) {
-        pf.preload(query);
-      });
       search(query).then(function (found) {
         if (ticket !== latest) return;
         list.replaceChildren();
         active = -1;
-        found.top.slice(0, 8).forEach(function (entry) {
-          list.appendChild(resultItem(entry.data));
+        input.removeAttribute("aria-activedescendant");
+        found.entries.slice(0, HEADER_RESULTS).forEach(function (entry, index) {
+          list.appendChild(option(entry.data, index, found.terms));
         });
-        status.textContent = found.total ? found.total + " kết quả" : noResults(query);
-        panel.hidden = false;
+        var count = found.entries.length;
+        status.textContent = count
+          ? (found.dropped.length ? droppedNote(found.dropped) + " " : "") + count + " kết quả"
+          : noResults(query);
+        show(true);
       });
     }
 
@@ -264,26 +419,27 @@
     });
     input.addEventListener("focus", function () {
       pagefind();
-      if (input.value.trim() && list.children.length) panel.hidden = false;
+      if (input.value.trim() && list.children.length) show(true);
     });
     input.addEventListener("keydown", function (event) {
       if (event.key === "ArrowDown") {
         event.preventDefault();
+        if (panel.hidden && input.value.trim()) show(true);
         setActive(active + 1);
       } else if (event.key === "ArrowUp") {
         event.preventDefault();
         setActive(active - 1);
       } else if (event.key === "Enter" && active >= 0) {
         event.preventDefault();
-        window.location.href = items()[active].querySelector("a").href;
+        window.location.href = options()[active].dataset.url;
       } else if (event.key === "Escape") {
         event.preventDefault(); // a search input would clear itself; keep the query
-        close();
+        show(false);
         input.blur();
       }
     });
     document.addEventListener("click", function (event) {
-      if (!box.contains(event.target)) close();
+      if (!box.contains(event.target)) show(false);
     });
     document.addEventListener("keydown", function (event) {
       var target = event.target;
@@ -305,33 +461,62 @@
     host.dataset.ready = "1";
     var params = new URLSearchParams(window.location.search);
     var form = element("form", "kb-search-page__form");
+    form.setAttribute("role", "search");
     var input = element("input", "kb-search-page__input");
     input.type = "search";
     input.name = "q";
     input.value = params.get("q") || "";
-    input.placeholder = "Nhập từ cần tìm";
+    input.placeholder = "Nhập từ cần tìm, hoặc chỉ chọn bộ lọc";
     input.setAttribute("aria-label", "Từ cần tìm");
     form.appendChild(input);
+
+    // Every facet group is there from the start, with its height reserved, so that
+    // nothing moves when the counts arrive.
     var facets = element("div", "kb-facets");
+    facets.setAttribute("aria-label", "Bộ lọc");
+    facets.setAttribute("role", "group");
+    var groups = {};
+    var selected = {};
+    FILTERS.forEach(function (filter) {
+      var key = filter[0];
+      selected[key] = params.getAll(key);
+      var group = element("fieldset", "kb-facet");
+      group.dataset.filter = key;
+      group.appendChild(element("legend", "kb-facet__title", filter[1]));
+      groups[key] = group;
+      facets.appendChild(group);
+    });
     var status = element("p", "kb-search-page__status");
-    status.setAttribute("aria-live", "polite");
+    status.setAttribute("role", "status");
+    var note = element("p", "kb-search-page__note");
+    note.hidden = true;
     var list = element("ol", "kb-search-page__results");
     var more = element("button", "md-button kb-search-page__more", "Xem thêm kết quả");
     more.type = "button";
     more.hidden = true;
-    host.replaceChildren(form, facets, status, list, more);
-
-    var selected = {};
-    FILTERS.forEach(function (filter) {
-      selected[filter[0]] = params.getAll(filter[0]);
+    // On a phone the filters fold away under one line; on a wide screen they stay open.
+    var facetBox = element("details", "kb-facets-box");
+    facetBox.open = window.matchMedia("(min-width: 60em)").matches || FILTERS.some(function (filter) {
+      return selected[filter[0]].length > 0;
     });
+    facetBox.appendChild(element("summary", "kb-facets-box__summary", "Bộ lọc: loại, chủ đề, năm, đối tác, nguồn"));
+    facetBox.appendChild(facets);
+    host.replaceChildren(form, facetBox, status, note, list, more);
 
-    function chosenFilters() {
+    var totals = null; // every filter value with its count over the whole site
+
+    function chosenFilters(except) {
       var chosen = {};
       Object.keys(selected).forEach(function (key) {
-        if (selected[key].length) chosen[key] = { any: selected[key] };
+        if (key !== except && selected[key].length) chosen[key] = { any: selected[key] };
       });
       return chosen;
+    }
+
+    function anySelected() {
+      return Object.keys(selected).some(function (key) {
+        return selected[key].length > 0;
+      });
     }
 
     function updateUrl() {
@@ -346,20 +531,28 @@
       window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : ""));
     }
 
+    function sortedNames(key, values) {
+      return Object.keys(values).sort(function (a, b) {
+        return key === "year" ? b.localeCompare(a) : a.localeCompare(b, "vi");
+      });
+    }
+
+    // Every value of every group, with the count the current query and the other groups'
+    // choices give it (0 when none); a chosen value stays listed and ticked.
     function renderFacets(counts) {
-      facets.replaceChildren();
       FILTERS.forEach(function (filter) {
         var key = filter[0];
-        var values = counts[key] || {};
-        var names = Object.keys(values).sort(function (a, b) {
-          return key === "year" ? b.localeCompare(a) : a.localeCompare(b, "vi");
+        var group = groups[key];
+        var all = Object.assign({}, totals[key] || {});
+        selected[key].forEach(function (value) {
+          all[value] = all[value] || 0;
         });
-        if (names.length === 0) return;
-        var group = element("fieldset", "kb-facet");
-        group.dataset.filter = key;
-        group.appendChild(element("legend", "kb-facet__title", filter[1]));
-        names.forEach(function (name) {
-          var label = element("label", "kb-facet__option");
+        group.querySelectorAll(".kb-facet__option").forEach(function (node) {
+          node.remove();
+        });
+        sortedNames(key, all).forEach(function (name) {
+          var count = (counts[key] || {})[name] || 0;
+          var label = element("label", "kb-facet__option" + (count ? "" : " kb-facet__option--empty"));
           var box = element("input");
           box.type = "checkbox";
           box.value = name;
@@ -373,11 +566,67 @@
             run();
           });
           label.appendChild(box);
-          label.appendChild(document.createTextNode(" " + name + " (" + values[name] + ")"));
+          label.appendChild(document.createTextNode(name + " (" + count + ")"));
           group.appendChild(label);
         });
-        facets.appendChild(group);
       });
+    }
+
+    function passes(data, except) {
+      var filters = data.filters || {};
+      return Object.keys(selected).every(function (key) {
+        if (key === except || selected[key].length === 0) return true;
+        var values = filters[key] || [];
+        return selected[key].some(function (value) {
+          return values.indexOf(value) >= 0;
+        });
+      });
+    }
+
+    // Counts of a checked result set, per group, under the other groups' choices.
+    function countsOf(entries) {
+      var counts = {};
+      FILTERS.forEach(function (filter) {
+        var key = filter[0];
+        counts[key] = {};
+        entries.forEach(function (entry) {
+          if (!passes(entry.data, key)) return;
+          ((entry.data.filters || {})[key] || []).forEach(function (value) {
+            counts[key][value] = (counts[key][value] || 0) + 1;
+          });
+        });
+      });
+      return counts;
+    }
+
+    // Shows results a page at a time; `load(from, to)` gives the data of that slice.
+    function paginate(ticket, total, load, terms) {
+      var shown = 0;
+      function next() {
+        var end = Math.min(total, shown + PAGE);
+        load(shown, end).then(function (rows) {
+          if (ticket !== latest) return;
+          rows.forEach(function (data) {
+            list.appendChild(resultItem(data, terms));
+          });
+          shown = end;
+          more.hidden = shown >= total;
+        });
+      }
+      more.onclick = next;
+      list.replaceChildren();
+      more.hidden = true;
+      if (total > 0) next();
+    }
+
+    function describeFilters() {
+      return FILTERS.filter(function (filter) {
+        return selected[filter[0]].length > 0;
+      })
+        .map(function (filter) {
+          return filter[1] + ": " + selected[filter[0]].join(" hoặc ");
+        })
+        .join("; ");
     }
 
     var latest = 0;
@@ -385,48 +634,77 @@
       var query = input.value.trim();
       var ticket = ++latest;
       updateUrl();
-      if (!query) {
-        list.replaceChildren();
-        more.hidden = true;
-        status.textContent = "";
-        pagefind()
-          .then(function (pf) {
-            return pf.filters();
-          })
-          .then(renderFacets);
-        return;
-      }
-      search(query, chosenFilters()).then(function (found) {
-        if (ticket !== latest) return;
-        list.replaceChildren();
-        found.top.forEach(function (entry) {
-          list.appendChild(resultItem(entry.data));
+      pagefind()
+        .then(function (pf) {
+          return totals ? pf : pf.filters().then(function (all) {
+            totals = all;
+            return pf;
+          });
+        })
+        .then(function (pf) {
+          if (ticket !== latest) return null;
+          if (query) return showSearch(pf, query, ticket);
+          if (anySelected()) return showBrowse(pf, ticket);
+          renderFacets(totals);
+          list.replaceChildren();
+          more.hidden = true;
+          note.hidden = true;
+          status.textContent = "Gõ từ cần tìm, hoặc chọn bộ lọc để xem danh sách bản ghi.";
+          return null;
         });
-        var rest = found.rest.slice();
-        function showMore() {
-          var batch = rest.splice(0, PAGE);
-          Promise.all(
-            batch.map(function (result) {
+    }
+
+    function showSearch(pf, query, ticket) {
+      return search(query).then(function (found) {
+        if (ticket !== latest) return;
+        var shown = found.entries.filter(function (entry) {
+          return passes(entry.data);
+        });
+        renderFacets(countsOf(found.entries));
+        note.hidden = found.dropped.length === 0;
+        note.textContent = found.dropped.length ? droppedNote(found.dropped) : "";
+        var filters = describeFilters();
+        status.textContent = shown.length
+          ? shown.length + " kết quả cho “" + query + "”" + (filters ? " (" + filters + ")" : "")
+          : found.dropped.length && !found.entries.length
+            ? "Không trang nào có từ " + quoted(found.dropped) + "."
+            : noResults(query);
+        if (found.capped) status.textContent += " Chỉ " + MAX_CHECKED + " kết quả phù hợp nhất được xét.";
+        paginate(ticket, shown.length, function (from, to) {
+          return Promise.resolve(
+            shown.slice(from, to).map(function (entry) {
+              return entry.data;
+            })
+          );
+        }, found.terms);
+      });
+    }
+
+    // No words: everything the filters select, newest first, with Pagefind's counts.
+    function showBrowse(pf, ticket) {
+      var perGroup = FILTERS.map(function (filter) {
+        return pf.search(null, { filters: chosenFilters(filter[0]) });
+      });
+      var listing = pf.search(null, { filters: chosenFilters(), sort: { date: "desc" } });
+      return Promise.all([listing].concat(perGroup)).then(function (found) {
+        if (ticket !== latest) return;
+        var results = found[0].results;
+        var counts = {};
+        FILTERS.forEach(function (filter, index) {
+          counts[filter[0]] = (found[index + 1].filters || {})[filter[0]] || {};
+        });
+        renderFacets(counts);
+        note.hidden = true;
+        status.textContent = results.length
+          ? results.length + " kết quả theo bộ lọc (" + describeFilters() + "), mới nhất trước"
+          : "Không có kết quả nào theo bộ lọc (" + describeFilters() + "). Hãy bỏ bớt bộ lọc.";
+        paginate(ticket, results.length, function (from, to) {
+          return Promise.all(
+            results.slice(from, to).map(function (result) {
               return result.data();
             })
-          ).then(function (rows) {
-            if (ticket !== latest) return;
-            rows.forEach(function (data) {
-              list.appendChild(resultItem(data));
-            });
-            more.hidden = rest.length === 0;
-          });
-        }
-        more.onclick = showMore;
-        more.hidden = rest.length === 0;
-        status.textContent = found.total ? found.total + " kết quả cho “" + query + "”" : noResults(query);
-        pagefind()
-          .then(function (pf) {
-            return pf.search(query, { filters: chosenFilters() });
-          })
-          .then(function (filtered) {
-            if (ticket === latest) renderFacets((filtered && filtered.filters) || {});
-          });
+          );
+        });
       });
     }
 

@@ -13,17 +13,13 @@ own background requests (accounts.google.com, clients2.google.com) are not even 
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import json
 import os
 import subprocess
 import tempfile
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -107,18 +103,9 @@ class _Body:
         self.data = b""
 
 
-@contextmanager
-def serve_compressed(folder: Path) -> Iterator[str]:
+def serve_compressed(folder: Path) -> AbstractContextManager[str]:
     """Like screenshots.serve_folder, with gzip for text types, as a static host serves."""
-    handler = functools.partial(CompressingHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    return serve_folder(folder, handler_class=CompressingHandler)
 
 
 # ------------------------------------------------------------------ Lighthouse

@@ -52,6 +52,16 @@ from .validate import validate_dataset
 # The part of docs/ that is theme configuration, not pages.
 THEME_OVERRIDES = "overrides"
 MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1"}
+
+
+def engine_environment() -> dict[str, str]:
+    """The environment MkDocs runs in: mkdocs.yml names `defence_kb.text.heading_slug` for
+    heading anchors, so this package must be importable there."""
+    package_root = str(Path(__file__).resolve().parents[1])
+    paths = [package_root, *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+    return {**os.environ, **MKDOCS_ENV, "PYTHONPATH": os.pathsep.join(dict.fromkeys(paths))}
+
+
 # mkdocs.yml inherits the navigation from this generated file (build/config/nav.yml).
 NAV_FILE = "nav.yml"
 # The engines that can build the site (`make build ENGINE=…`, `--engine`): name → the Python
@@ -268,7 +278,7 @@ def run_mkdocs(repo_root: Path, site_dir: Path, engine: str = DEFAULT_ENGINE) ->
         str(site_dir),
     ]
     result = subprocess.run(
-        command, cwd=repo_root, env={**os.environ, **MKDOCS_ENV}, capture_output=True, text=True, check=False
+        command, cwd=repo_root, env=engine_environment(), capture_output=True, text=True, check=False
     )
     if result.returncode != 0:
         raise BuildError((result.stdout + result.stderr).strip() or f"{engine} exited {result.returncode}")
@@ -401,7 +411,7 @@ def serve(repo_root: Path, data_dir: Path, address: str, engine: str = DEFAULT_E
         "--dev-addr",
         address,
     ]
-    server = subprocess.Popen(command, cwd=repo_root, env={**os.environ, **MKDOCS_ENV})
+    server = subprocess.Popen(command, cwd=repo_root, env=engine_environment())
     state = _snapshot(watched)
     try:
         while server.poll() is None:

@@ -96,9 +96,13 @@ def cmd_normalize(args: argparse.Namespace) -> int:
 
 
 def cmd_screenshots(args: argparse.Namespace) -> int:
+    from urllib.parse import urlsplit
+
+    from .render import read_site_settings
     from .screenshots import take_screenshots
 
-    for path in take_screenshots(args.site, args.out):
+    prefix = urlsplit(read_site_settings(REPO_ROOT / "mkdocs.yml").site_url).path
+    for path in take_screenshots(args.site, args.out, prefix):
         print(path)
     return 0
 

@@ -24,9 +24,14 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from .model import EntityEntry, KnowledgeBase, RecordEntry, SourceEntry
 from .render import TEMPLATES, format_date, page_url
-from .schema import EntityKind, Theme
+from .schema import RECORD_TYPES, EntityKind, Record, Theme
 
 INDEX_FOLDER = "pagefind"
+ENTITY_TYPE = "Quốc gia, tổ chức, cá nhân"
+# Sort key of pages without a date: Pagefind sorts them after every dated record.
+UNDATED = "0000"
+# An abbreviation a title defines in parentheses: "… của EU (FPA)".
+_ABBREVIATION = re.compile(r"\(([^()\s]{2,20})\)")
 
 
 class IndexError_(Exception):
@@ -44,6 +49,12 @@ class SearchDocument:
     date: str = ""
     sort_date: str = ""
     filters: dict[str, list[str]] = field(default_factory=dict)
+    # What the page is called besides its title (abbreviations, English names, search
+    # aliases): a query equal to one of them names the page, which then ranks first.
+    names: list[str] = field(default_factory=list)
+    # A page that gathers others, ranked before the records it gathers when the query names
+    # it: 2 for themes and record types, 1 for entities, 0 for the rest.
+    hub: int = 0
 
 
 def _record_document(kb: KnowledgeBase, entry: RecordEntry) -> SearchDocument:
@@ -53,6 +64,7 @@ def _record_document(kb: KnowledgeBase, entry: RecordEntry) -> SearchDocument:
     figures = [*record.figures, *([personnel] if personnel else [])]
     strong = [
         *(text for text in (getattr(record, "number", None), record.title_en) if text),
+        *record.search_aliases,
         *(figure.as_stated for figure in figures),
     ]
     body = [
@@ -73,7 +85,12 @@ def _record_document(kb: KnowledgeBase, entry: RecordEntry) -> SearchDocument:
         strong=strong,
         body=body,
         date=format_date(record.date),
-        sort_date=record.date.start.iso() if record.date else "",
+        sort_date=record.date.start.iso() if record.date else UNDATED,
+        names=[
+            *_ABBREVIATION.findall(record.title),
+            *(text for text in (getattr(record, "number", None), record.title_en) if text),
+            *record.search_aliases,
+        ],
         filters={
             "theme": [kb.themes[theme_id].title for theme_id in record.themes],
             "type": [record.type_label],
@@ -90,9 +107,12 @@ def _entity_document(entry: EntityEntry) -> SearchDocument:
         url=page_url(entry),
         title=entity.name,
         type_label=entity.kind.label,
-        strong=[text for text in (entity.name_en, *entity.aliases) if text],
+        strong=[text for text in (entity.name_en, *entity.aliases, *entity.search_aliases) if text],
         body=[text for text in (entity.description, *(role.title for role in entity.roles)) if text],
-        filters={"type": ["Quốc gia, tổ chức, cá nhân"]},
+        filters={"type": [ENTITY_TYPE]},
+        names=[text for text in (entity.name_en, *entity.aliases, *entity.search_aliases) if text],
+        hub=1,
+        sort_date=UNDATED,
     )
 
 
@@ -106,6 +126,7 @@ def _source_document(entry: SourceEntry) -> SearchDocument:
         weak=[paragraph.text for paragraph in source.paragraphs],
         date=format_date(source.published),
         filters={"type": ["Nguồn"], "source": [source.label]},
+        sort_date=UNDATED,
     )
 
 
@@ -117,6 +138,24 @@ def _theme_document(theme: Theme) -> SearchDocument:
         strong=[theme.title_en] if theme.title_en else [],
         body=[theme.intro],
         filters={"type": ["Chủ đề"], "theme": [theme.title]},
+        names=[theme.title_en] if theme.title_en else [],
+        hub=2,
+        sort_date=UNDATED,
+    )
+
+
+def _type_document(record_type: type[Record], entries: list[RecordEntry]) -> SearchDocument:
+    """The index page of a record type, found by its name ("thỏa thuận", "phái bộ")."""
+    return SearchDocument(
+        url=page_url(f"{record_type.url_prefix}/index.md"),
+        title=record_type.type_label_plural,
+        type_label="Bảng tra cứu",
+        strong=[record_type.type_label],
+        body=[f"{len(entries)} bản ghi"],
+        filters={"type": ["Bảng tra cứu"]},
+        names=[record_type.type_label],
+        hub=2,
+        sort_date=UNDATED,
     )
 
 
@@ -126,6 +165,10 @@ def search_documents(kb: KnowledgeBase) -> list[SearchDocument]:
         *(_entity_document(entry) for entry in kb.entities.values()),
         *(_source_document(entry) for entry in kb.sources.values()),
         *(_theme_document(theme) for theme in kb.themes.values()),
+        *(
+            _type_document(record_type, [e for e in kb.records.values() if isinstance(e.record, record_type)])
+            for record_type in RECORD_TYPES.values()
+        ),
     ]
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import operator
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -30,12 +31,15 @@ from .export import EXPORT_FOLDER, describe_exports, export_files
 from .history import History
 from .metadata import description, entity_json_ld, record_json_ld, script_json
 from .model import EntityEntry, KnowledgeBase, RecordEntry, SourceEntry
-from .schema import RECORD_TYPES, DateSpan, PartialDate, Record, Theme
+from .schema import RECORD_TYPES, DateSpan, Figure, PartialDate, Record, Status, Theme
+from .text import heading_slug, vietnamese_sort_key
 
 TEMPLATES = Path(__file__).parent / "templates"
 TIMELINE_PAGE = "dong-thoi-gian.md"
 DATA_PAGE = f"{EXPORT_FOLDER}/index.md"
 RECENT_PAGE = "moi-cap-nhat.md"
+LOOKUP_PAGE = "tra-cuu/index.md"
+TAGS_PAGE = "nhan.md"
 FEED_FILE = "feed.xml"
 RECENT_ON_HOME = 8
 RECENT_ON_PAGE = 100
@@ -231,6 +235,50 @@ def format_size(size: int) -> str:
     return f"{value:.1f} {unit}".replace(".", ",")
 
 
+_URL_UNSAFE = {ord(c): f"%{ord(c):02X}" for c in ' ()<>[]{}|\\^`"'}
+
+
+def external_link(url: str) -> Markup:
+    """A link to another site whose address is shown as its text, inert in Markdown."""
+    return Markup(f"[{escape_inline(url)}]({url.translate(_URL_UNSAFE)})")
+
+
+def format_figure(figure: Figure) -> str:
+    """A figure as a reader reads it: "hơn 1.100 lượt quân nhân", "70 tổ chức"."""
+    words = [figure.qualifier.label, format_number(figure.value), figure.unit]
+    return " ".join(word for word in words if word)
+
+
+def source_date(entry: RecordEntry) -> PartialDate | None:
+    """The earliest publication date of the sources a record cites, if any states one."""
+    dates = [c.source.published.start for c in entry.citations if c.source.published]
+    return min(dates) if dates else None
+
+
+def status_text(entry: RecordEntry) -> str:
+    """The record's status as its source stated it on its date: a plan in a 2022 article
+    says nothing of what happened after, so the date travels with the word."""
+    status = entry.record.status
+    if status is Status.occurred:
+        return status.label
+    stated = source_date(entry)
+    when = f"theo nguồn ngày {format_partial_date(stated)}" if stated else "theo nguồn, không rõ ngày đăng"
+    return f"{status.label} ({when})"
+
+
+def relations(kb: KnowledgeBase, entry: RecordEntry) -> list[tuple[RecordEntry, str]]:
+    """Related records once each (those this record names, then those naming it), with the
+    direction of the relation named."""
+    incoming = {other.id for other in entry.backlinks}
+    found = [
+        (kb.records[other], "liên quan qua lại" if other in incoming else "bản ghi này nhắc đến")
+        for other in entry.record.related
+    ]
+    named = set(entry.record.related)
+    found += [(other, "nhắc đến bản ghi này") for other in entry.backlinks if other.id not in named]
+    return found
+
+
 # --------------------------------------------------------------------------- grouping
 
 
@@ -271,6 +319,7 @@ def make_environment(
         loader=ChoiceLoader([*loaders, FileSystemLoader(str(TEMPLATES))]),
         finalize=_make_finalize(),
         undefined=StrictUndefined,
+        extensions=["jinja2.ext.do"],
         autoescape=False,  # Markdown, not HTML: escaping is done by `finalize`
         keep_trailing_newline=True,
         auto_reload=False,  # one render per process: no need to stat templates on every include
@@ -336,7 +385,17 @@ def make_environment(
     def record(record_id: str) -> RecordEntry:
         return kb.records[record_id]
 
+    @pass_context
+    def tag_links(context: Any, tags: Iterable[str]) -> Markup:
+        return Markup(", ").join(link(context, f"{TAGS_PAGE}#{heading_slug(tag)}", tag) for tag in tags)
+
     env.filters.update(
+        figure=format_figure,
+        status=status_text,
+        relations=lambda entry: relations(kb, entry),
+        tag_links=tag_links,
+        external_link=external_link,
+        vi_sorted=vietnamese_sorted,
         date=format_date,
         number=format_number,
         filesize=format_size,
@@ -485,7 +544,13 @@ def plan_pages(kb: KnowledgeBase, history: History | None = None) -> list[PageJo
         type_counts=[(t, len(items)) for t, items in by_type(by_date)],
     )
     page(TIMELINE_PAGE, "timeline.md.j2", entries=by_date)
-    page("nhan.md", "tags.md.j2")
+    page(TAGS_PAGE, "tags.md.j2", groups=tag_groups(kb))
+    page(
+        LOOKUP_PAGE,
+        "lookup.md.j2",
+        type_counts=[(t, len(items)) for t, items in by_type(by_date)],
+        tag_count=len(tag_groups(kb)),
+    )
     for folder, record_type in RECORD_TYPES.items():
         entries = [e for e in by_date if isinstance(e.record, record_type)]
         page(
@@ -553,4 +618,20 @@ def render_nav(kb: KnowledgeBase) -> str:
 
 
 def _sorted_entities(entries: Iterable[EntityEntry]) -> list[EntityEntry]:
-    return sorted(entries, key=lambda e: (e.entity.kind.value, e.entity.name.casefold()))
+    """By kind (countries, organisations, people), then by name in Vietnamese order."""
+    return sorted(entries, key=lambda e: (e.entity.kind.value, vietnamese_sort_key(e.entity.name)))
+
+
+def vietnamese_sorted(items: Iterable[Any], attribute: str | None = None) -> list[Any]:
+    """Items in Vietnamese alphabetical order of themselves or of a (dotted) attribute."""
+    name = operator.attrgetter(attribute) if attribute else str
+    return sorted(items, key=lambda item: vietnamese_sort_key(name(item)))
+
+
+def tag_groups(kb: KnowledgeBase) -> list[tuple[str, str, list[RecordEntry]]]:
+    """(tag, anchor, records) for every tag, in Vietnamese order; records by date."""
+    tagged: dict[str, list[RecordEntry]] = {}
+    for entry in kb.records_by_date():
+        for tag in entry.record.tags:
+            tagged.setdefault(tag, []).append(entry)
+    return [(tag, heading_slug(tag), tagged[tag]) for tag in sorted(tagged, key=vietnamese_sort_key)]

@@ -15,8 +15,9 @@ from .schema import PLACEHOLDER, RECORD_TYPES, Record, Vocabulary
 from .text import slugify
 
 TYPE_NAMES = {cls.__name__.lower(): cls for cls in RECORD_TYPES.values()}
-# Fields a new record never has: former ids belong to records that were renamed.
-NOT_FOR_NEW_RECORDS = {"former_ids"}
+# Fields a new record does not start with: former ids belong to records that were renamed,
+# search aliases are added once readers are seen to search for a name the sources lack.
+NOT_FOR_NEW_RECORDS = {"former_ids", "search_aliases"}
 
 
 def _enum_choices(info: FieldInfo) -> str:

@@ -279,6 +279,16 @@ DateValue = Annotated[
 # ------------------------------------------------------------------------------ pieces
 
 
+def unique_values(values: list[str]) -> list[str]:
+    """A list field's validator: the same value written twice is a mistake."""
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            raise ValueError(f"“{value}” được ghi hai lần; xóa một lần")
+        seen.add(value)
+    return values
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
 
@@ -330,6 +340,13 @@ class Record(Strict):
     tags: list[Text] = Field(default_factory=list, description="Nhãn tự do.")
     figures: list[Figure] = Field(default_factory=list, description="Số liệu nguồn nêu.")
     evidence: list[Evidence] = Field(min_length=1, description="Trích dẫn nguyên văn làm bằng chứng.")
+    search_aliases: list[Text] = Field(
+        default_factory=list,
+        description=(
+            "Tên gọi thông dụng mà bạn đọc hay gõ khi tìm nhưng bài viết nguồn không dùng "
+            "(ví dụ UNMISS); trang ghi rõ là không có trong nguồn."
+        ),
+    )
     editor_note: Text | None = Field(None, description="Ghi chú của biên tập viên.")
     former_ids: list[Slug] = Field(
         default_factory=list,
@@ -347,15 +364,10 @@ class Record(Strict):
             ids.extend(value if isinstance(value, list) else [value] if value else [])
         return list(dict.fromkeys(ids))
 
-    @field_validator("themes", "entities", "related", "tags")
+    @field_validator("themes", "entities", "related", "tags", "search_aliases")
     @classmethod
     def _no_repeats(cls, values: list[str]) -> list[str]:
-        seen: set[str] = set()
-        for value in values:
-            if value in seen:
-                raise ValueError(f"“{value}” được ghi hai lần; xóa một lần")
-            seen.add(value)
-        return values
+        return unique_values(values)
 
 
 class Event(Record):
@@ -435,7 +447,19 @@ class Entity(Strict):
     country: Slug | None = Field(None, description="Mã quốc gia của người hoặc tổ chức.")
     description: Text | None = Field(None, description="Giới thiệu ngắn.")
     roles: list[Role] = Field(default_factory=list, description="Cấp bậc, chức vụ như bài viết nêu.")
+    search_aliases: list[Text] = Field(
+        default_factory=list,
+        description=(
+            "Tên gọi thông dụng mà bạn đọc hay gõ khi tìm nhưng bài viết nguồn không dùng "
+            "(ví dụ UNMISS); trang ghi rõ là không có trong nguồn."
+        ),
+    )
     editor_note: Text | None = None
+
+    @field_validator("aliases", "search_aliases")
+    @classmethod
+    def _no_repeats(cls, values: list[str]) -> list[str]:
+        return unique_values(values)
 
     entity_fields: ClassVar[tuple[str, ...]] = ("part_of", "country")
 

@@ -36,3 +36,53 @@ def slugify(text: str, max_length: int = 80) -> str:
     # python-slugify already maps đ to d; folding first keeps that true whatever
     # transliteration backend is installed.
     return _slugify(fold_diacritics(text), max_length=max_length, word_boundary=True)
+
+
+# The Vietnamese alphabet: ă, â, đ, ê, ô, ơ, ư are letters of their own, each sorted after
+# its base letter; tones are a secondary difference, in the order ngang, huyền, hỏi, ngã,
+# sắc, nặng; case is the last difference. Letters outside the alphabet (f, j, w, z, digits)
+# keep their place in Unicode order around it.
+_ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+# Base letter + breve, circumflex or horn: the letters of their own.
+_MARKED_LETTERS = {
+    "a\u0306": "ă",
+    "a\u0302": "â",
+    "e\u0302": "ê",
+    "o\u0302": "ô",
+    "o\u031b": "ơ",
+    "u\u031b": "ư",
+}
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+_RANK = {letter: index for index, letter in enumerate(_ALPHABET)}
+
+
+def _letters(text: str) -> tuple[list[tuple[int, str]], list[int], list[int]]:
+    """(primary: letter ranks, secondary: tones, tertiary: case) of `text`."""
+    primary: list[tuple[int, str]] = []
+    tones: list[int] = []
+    cases: list[int] = []
+    for char in text:
+        decomposed = unicodedata.normalize("NFD", char)
+        base, marks = decomposed[0], decomposed[1:]
+        lower = base.lower()
+        letter = next((_MARKED_LETTERS[lower + m] for m in marks if lower + m in _MARKED_LETTERS), lower)
+        tone = next((_TONES[m] for m in marks if m in _TONES), 0)
+        if letter in _RANK:
+            primary.append((1, chr(0x100 + _RANK[letter])))
+        else:
+            primary.append((0 if not letter.isalpha() else 2, letter))
+        tones.append(tone)
+        cases.append(0 if base == lower else 1)
+    return primary, tones, cases
+
+
+def vietnamese_sort_key(text: str) -> tuple[object, ...]:
+    """Sort key in Vietnamese alphabetical order: a ă â b c d đ e ê …, tones secondary,
+    capitals not before lower case ("Ấn Độ" after "Anh", "Hàn Quốc" before "Hoa Kỳ")."""
+    primary, tones, cases = _letters(unicodedata.normalize("NFC", text).strip())
+    return (primary, tones, cases, text)
+
+
+def heading_slug(value: str, separator: str = "-") -> str:
+    """Anchors of headings (Markdown's toc extension): like record ids, `đ` becomes `d`."""
+    return _slugify(fold_diacritics(value), separator=separator) or "muc"

@@ -7,6 +7,7 @@ plain Vietnamese with the file, line and column of the offending value.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
@@ -78,6 +79,7 @@ def validate_dataset(raw: RawDataset) -> ValidatedData:
 
     _check_references(raw, result)
     _check_quotes(raw, result)
+    _check_search_aliases(raw, result)
     # An unfilled placeholder explains every other complaint about the same value.
     placeholders = [
         problem
@@ -465,3 +467,36 @@ def _check_quotes(raw: RawDataset, data: ValidatedData) -> None:
         if isinstance(loaded.data, dict):
             for key, item in _mappings(loaded.data.get("roles"), ("roles",)):
                 check(loaded, key, item)
+
+
+# ----------------------------------------------------------------- search aliases
+
+
+def _check_search_aliases(raw: RawDataset, data: ValidatedData) -> None:
+    """Search aliases are the names readers type that the sources do not use, and the page
+    says so: an alias a source uses, or the record's own title or name, is refused."""
+    texts = [
+        (source_id, collapse_whitespace(" ".join(p.text for p in located.model.paragraphs)).casefold())
+        for source_id, located in data.sources.items()
+    ]
+    files = [*(f for files in raw.records.values() for f in files), *raw.entities]
+    for loaded in files:
+        if not isinstance(loaded.data, dict):
+            continue
+        own = {loaded.data.get(name) for name in ("title", "name") if isinstance(loaded.data.get(name), str)}
+        for key, alias in _strings(loaded.data.get("search_aliases"), ("search_aliases",)):
+            if alias in own:
+                data.problems.append(
+                    loaded.problem(key, f"“{alias}” đã là tên của bản ghi; xóa khỏi search_aliases")
+                )
+                continue
+            pattern = re.compile(rf"(?<!\w){re.escape(collapse_whitespace(alias).casefold())}(?!\w)")
+            found = next((source_id for source_id, text in texts if pattern.search(text)), None)
+            if found:
+                data.problems.append(
+                    loaded.problem(
+                        key,
+                        f"“{alias}” có trong nguồn “{found}”, nên không phải tên ngoài nguồn: ghi vào "
+                        "aliases (đối tác) hoặc tiêu đề, tóm tắt (bản ghi), rồi xóa khỏi search_aliases",
+                    )
+                )

@@ -1,0 +1,120 @@
+"""WCAG 2.2 A/AA on every page type, checked by axe-core in Debian's Chromium.
+
+Each page type is opened in light mode and dark mode at desktop width, and in light mode at
+phone width (390 px); axe-core (bundled by PyPI's axe-playwright-python) must report no
+violation of the WCAG 2.0, 2.1 or 2.2 A and AA rules. The search page is checked with
+results and facets shown, and the header's search dropdown open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = [pytest.mark.browser, pytest.mark.build]
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+def _search_results(page: Any) -> None:
+    page.wait_for_selector(".kb-search-page__results .kb-result")
+    page.wait_for_selector(".kb-facet input", state="attached")
+    summary = page.locator(".kb-facets-box__summary")
+    if not page.locator(".kb-facets-box").evaluate("box => box.open"):
+        summary.click()  # on a phone the filters are folded: check them open
+    page.wait_for_selector(".kb-facet input")
+
+
+def _dropdown_open(page: Any) -> None:
+    page.locator(".kb-search__input").first.click()
+    page.keyboard.type("gin giu")
+    page.wait_for_selector(".kb-search__results [role=option]")
+    page.keyboard.press("ArrowDown")
+
+
+def _timeline_filtered(page: Any) -> None:
+    page.wait_for_selector(".kb-theme-filter:not([hidden])")
+    page.locator(".kb-theme-filter button", has_text="Văn kiện chính sách").click()
+
+
+# (name, path, what to do once the page has loaded)
+PAGES: list[tuple[str, str, Callable[[Any], None] | None]] = [
+    ("home", "/", None),
+    ("theme index", "/chu-de/", None),
+    ("theme", "/chu-de/gin-giu-hoa-binh-lhq/", None),
+    ("event", "/su-kien/bo-quoc-phong-viet-nam-tham-gia-admm-plus/", None),
+    ("agreement", "/thoa-thuan/hiep-dinh-fpa-viet-nam-eu/", None),
+    ("mission", "/phai-bo/doi-cong-binh-viet-nam-phai-bo-abyei/", None),
+    ("document", "/van-kien/nghi-quyet-22-nq-tw/", None),
+    ("event index", "/su-kien/", None),
+    ("agreement index", "/thoa-thuan/", None),
+    ("mission index", "/phai-bo/", None),
+    ("document index", "/van-kien/", None),
+    ("entity index", "/doi-tac/", None),
+    ("country", "/doi-tac/nam-sudan/", None),
+    ("organisation", "/doi-tac/admm-plus/", None),
+    ("person", "/doi-tac/dong-quan/", None),
+    ("source index", "/nguon/", None),
+    ("source", "/nguon/tccs-hop-tac-hoi-nhap-quoc-phong-2025/", None),
+    ("timeline", "/dong-thoi-gian/", None),
+    ("timeline filtered", "/dong-thoi-gian/", _timeline_filtered),
+    ("tags", "/nhan/", None),
+    ("lookup", "/tra-cuu/", None),
+    ("data", "/du-lieu/", None),
+    ("recent", "/moi-cap-nhat/", None),
+    ("search results", "/tim-kiem/?q=gin+giu+hoa+binh", _search_results),
+    ("search by filter", "/tim-kiem/?year=2020", _search_results),
+    ("header dropdown", "/thoa-thuan/", _dropdown_open),
+    ("404", "/khong-co-trang-nay/", None),
+]
+
+MODES = {
+    "light": {"viewport": {"width": 1366, "height": 900}, "color_scheme": "light"},
+    "dark": {"viewport": {"width": 1366, "height": 900}, "color_scheme": "dark"},
+    "phone": {
+        "viewport": {"width": 390, "height": 844},
+        "color_scheme": "light",
+        "is_mobile": True,
+        "has_touch": True,
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def axe() -> Axe:
+    return Axe()
+
+
+@pytest.fixture(scope="module", params=list(MODES))
+def mode_page(request: pytest.FixtureRequest, browser: Any) -> Iterator[tuple[str, Any]]:
+    context = browser.new_context(locale="vi-VN", **MODES[request.param])
+    yield request.param, context.new_page()
+    context.close()
+
+
+def violations(axe: Axe, page: Any) -> list[str]:
+    """One line per violation and node: rule, impact, target and axe's summary."""
+    result = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    lines = []
+    for violation in result.response["violations"]:
+        for node in violation["nodes"]:
+            summary = " ".join(node.get("failureSummary", "").split())[:240]
+            lines.append(f"{violation['id']} ({violation['impact']}) {node['target']}: {summary}")
+    return lines
+
+
+@pytest.mark.parametrize(("name", "path", "prepare"), PAGES, ids=[p[0] for p in PAGES])
+def test_page_type_meets_wcag_22_aa(
+    axe: Axe, mode_page: tuple[str, Any], site_url: str, name: str, path: str, prepare: Any
+) -> None:
+    mode, page = mode_page
+    page.goto(f"{site_url}{path}")
+    expected = "slate" if mode == "dark" else "default"
+    assert page.locator("body").get_attribute("data-md-color-scheme") == expected
+    if prepare:
+        prepare(page)
+    found = violations(axe, page)
+    assert found == [], f"{name} ({mode}): {len(found)} violations\n" + "\n".join(found)
