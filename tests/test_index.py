@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from conftest import Dataset
 from defence_kb.build import load_knowledge_base
 from defence_kb.index import render_search_documents
@@ -37,7 +39,26 @@ def test_filters_metadata_and_weights(dataset: Dataset) -> None:
     resolution = documents(dataset)["van-kien/nghi-quyet-22/index.html"]
     assert '<p data-pagefind-weight="8">22-NQ/TW</p>' in resolution
     source = documents(dataset)["nguon/nguon-a/index.html"]
-    assert '<p data-pagefind-weight="0.4">Ngày 17/10/2019' in source
+    # A source is found by its title and publisher; its text is searched through the records
+    # that quote it (the full text would cost every reader's first search a third more).
+    assert '<p data-pagefind-weight="8">Bài viết A</p>' in source
+    assert "Ngày 17/10/2019" not in source
+
+
+def test_names_and_hubs_for_ranking(dataset: Dataset) -> None:
+    docs = documents(dataset)
+    theme = docs["chu-de/chu-de-a/index.html"]
+    assert '<span data-pagefind-meta="hub">2</span><span data-pagefind-filter="hub">2</span>' in theme
+    person = docs["doi-tac/dong-quan/index.html"]
+    assert '<span data-pagefind-filter="hub">1</span>' in person
+    record = docs["su-kien/giao-luu-lan-thu-9/index.html"]
+    assert 'data-pagefind-filter="hub"' not in record
+
+
+def test_an_abbreviation_in_the_title_is_a_name(dataset: Dataset) -> None:
+    dataset.edit("agreements/hiep-dinh-fpa.yml", "title: Hiệp định FPA", "title: Hiệp định khung (FPA)")
+    fpa = documents(dataset)["thoa-thuan/hiep-dinh-fpa/index.html"]
+    assert re.search(r'<span data-pagefind-meta="names">FPA( \|[^<]*)?</span>', fpa)
 
 
 def test_ranges_filter_on_every_year(dataset: Dataset) -> None:

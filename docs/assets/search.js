@@ -5,12 +5,13 @@
 // query that begins with "d" is also tried with "đ", and the result sets are merged.
 //
 // Pagefind matches every word of a query as a prefix ("hoa" finds "hoạch"), which fills
-// results with noise. Each result's text is therefore checked: every word but the last must
-// occur as a whole word, and the last (the word being typed) as the start of a word, both
-// compared without diacritics. A query with a word found nowhere says so, and shows the
-// results without that word, labelled as such.
+// results with noise. Every word but the last must occur as a whole word (Pagefind's exact
+// search for that word, diacritics folded), and the last (the word being typed) as a whole
+// word or the start of one (read from the page's text). A query with a word found nowhere
+// says so, and shows the results without that word, labelled as such. Facet counts come from
+// Pagefind's filter index (the pages of each filter value), so no page is read for them.
 //
-// Results are ranked: a page the query names (its title, abbreviation or other name) first;
+// The best results are ranked: a page the query names (its title, abbreviation or other name) first;
 // then pages whose title holds the query as a phrase, pages that gather others (themes,
 // entities, record types) before the records they gather; then by how much of the title the
 // query covers, by the share of its words in the title, the same with diacritics as typed,
@@ -28,7 +29,8 @@
     ["source", "Nguồn"],
   ];
   var PAGE = 20; // results shown at a time
-  var MAX_CHECKED = 300; // results whose text is loaded and checked, best first
+  var MAX_CHECKED = 300; // pages read to check a word found only as the start of a longer one
+  var RERANK = 12; // best results (by Pagefind's score) loaded and ranked by their titles
   var MAX_VARIANT_SYLLABLES = 3;
   var HEADER_RESULTS = 8;
 
@@ -40,7 +42,8 @@
   function pagefind() {
     if (!pagefindPromise) {
       pagefindPromise = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
-        return pf.options({ baseUrl: root.pathname }).then(function () {
+        // No worker: one file less to download (12 KB) for a first search on a small index.
+        return pf.options({ baseUrl: root.pathname, noWorker: true }).then(function () {
           return pf;
         });
       });
@@ -185,26 +188,116 @@
     });
   }
 
-  // The candidates whose text holds every word, each with its data, ranked.
-  function checked(pf, terms, query) {
-    return candidates(pf, terms).then(function (found) {
-      var head = found.slice(0, MAX_CHECKED);
-      var folded = terms.map(fold);
-      return Promise.all(
-        head.map(function (result) {
-          return result.data().then(function (data) {
-            return { result: result, data: data };
+  // Pages holding `term` as a whole word: Pagefind's quoted (exact) search, which compares
+  // without diacritics but matches no longer word; with the "đ" variants.
+  function wholeWordIds(pf, term) {
+    return Promise.all(
+      variants([term]).map(function (variant) {
+        return pf.search('"' + variant + '"');
+      })
+    ).then(function (searches) {
+      var ids = {};
+      searches.forEach(function (found) {
+        if (found) {
+          found.results.forEach(function (result) {
+            ids[result.id] = true;
           });
+        }
+      });
+      return ids;
+    });
+  }
+
+  // The ids of hub pages (themes, record types, entities), from their filter: a hub whose
+  // title or names match the query is ranked even when Pagefind scores it low.
+  var hubsPromise = null;
+  function hubIds(pf) {
+    if (!hubsPromise) {
+      hubsPromise = Promise.all(
+        ["1", "2"].map(function (level) {
+          return pf.search(null, { filters: { hub: level } });
         })
-      ).then(function (loaded) {
-        var kept = loaded.filter(function (entry) {
-          return holds(pageText(entry.data), folded);
+      ).then(function (searches) {
+        var ids = {};
+        searches.forEach(function (found) {
+          found.results.forEach(function (result) {
+            ids[result.id] = true;
+          });
         });
-        kept.forEach(function (entry) {
-          entry.rank = rankOf(query, entry.data, entry.result.score);
+        return ids;
+      });
+    }
+    return hubsPromise;
+  }
+
+  function namesMatch(result) {
+    var fields = result.matchedMetaFields || [];
+    return fields.indexOf("title") >= 0 || fields.indexOf("names") >= 0;
+  }
+
+  function withData(entry) {
+    if (entry.data) return Promise.resolve(entry);
+    return entry.result.data().then(function (data) {
+      entry.data = data;
+      return entry;
+    });
+  }
+
+  // The candidates that hold every word, best first: {entries: [{result, data?}], capped}.
+  // Whole words are checked against Pagefind's exact search, so no page text is loaded for
+  // them; only pages where the last word is found as the start of a longer word are read.
+  // The best RERANK are loaded and ranked; the others keep Pagefind's order.
+  function checked(pf, terms, query) {
+    var lookups = [candidates(pf, terms), hubIds(pf)].concat(
+      terms.map(function (term) {
+        return wholeWordIds(pf, term);
+      })
+    );
+    return Promise.all(lookups).then(function (found) {
+      var hubs = found.splice(1, 1)[0];
+      var inner = found.slice(1, -1);
+      var lastWhole = found[found.length - 1];
+      var kept = found[0].filter(function (result) {
+        return inner.every(function (ids) {
+          return ids[result.id];
         });
-        kept.sort(byRank);
-        return { entries: kept, capped: found.length > MAX_CHECKED };
+      });
+      var prefixOnly = kept.filter(function (result) {
+        return !lastWhole[result.id];
+      });
+      var folded = terms.map(fold);
+      var read = prefixOnly.slice(0, MAX_CHECKED).map(function (result) {
+        return withData({ result: result });
+      });
+      return Promise.all(read).then(function (loaded) {
+        var prefixed = {};
+        loaded.forEach(function (entry) {
+          if (holds(pageText(entry.data), folded)) prefixed[entry.result.id] = entry;
+        });
+        var entries = kept
+          .filter(function (result) {
+            return lastWhole[result.id] || prefixed[result.id];
+          })
+          .map(function (result) {
+            return prefixed[result.id] || { result: result };
+          });
+        var named = entries.filter(function (entry) {
+          return hubs[entry.result.id] && namesMatch(entry.result);
+        });
+        var head = named.slice(0, RERANK);
+        entries.forEach(function (entry) {
+          if (head.length < RERANK && head.indexOf(entry) < 0) head.push(entry);
+        });
+        var rest = entries.filter(function (entry) {
+          return head.indexOf(entry) < 0;
+        });
+        return Promise.all(head.map(withData)).then(function () {
+          head.forEach(function (entry) {
+            entry.rank = rankOf(query, entry.data, entry.result.score);
+          });
+          head.sort(byRank);
+          return { entries: head.concat(rest), capped: prefixOnly.length > MAX_CHECKED };
+        });
       });
     });
   }
@@ -505,14 +598,6 @@
 
     var totals = null; // every filter value with its count over the whole site
 
-    function chosenFilters(except) {
-      var chosen = {};
-      Object.keys(selected).forEach(function (key) {
-        if (key !== except && selected[key].length) chosen[key] = { any: selected[key] };
-      });
-      return chosen;
-    }
-
     function anySelected() {
       return Object.keys(selected).some(function (key) {
         return selected[key].length > 0;
@@ -572,40 +657,75 @@
       });
     }
 
-    function passes(data, except) {
-      var filters = data.filters || {};
+    // The pages of every filter value, from Pagefind's filter index (one filter-only search
+    // per value, once per page view): counting and filtering need no page's data.
+    var pagesOf = null;
+    function filterIndex(pf) {
+      if (pagesOf) return Promise.resolve(pagesOf);
+      var sets = {};
+      var lookups = [];
+      FILTERS.forEach(function (filter) {
+        var key = filter[0];
+        sets[key] = {};
+        Object.keys(totals[key] || {}).forEach(function (value) {
+          var only = {};
+          only[key] = value;
+          lookups.push(
+            pf.search(null, { filters: only }).then(function (found) {
+              var ids = {};
+              found.results.forEach(function (result) {
+                ids[result.id] = true;
+              });
+              sets[key][value] = ids;
+            })
+          );
+        });
+      });
+      return Promise.all(lookups).then(function () {
+        pagesOf = sets;
+        return sets;
+      });
+    }
+
+    // Whether page `id` passes the chosen filters (of every group but `except`): any of the
+    // chosen values within a group, every group.
+    function passes(id, except) {
       return Object.keys(selected).every(function (key) {
         if (key === except || selected[key].length === 0) return true;
-        var values = filters[key] || [];
         return selected[key].some(function (value) {
-          return values.indexOf(value) >= 0;
+          return pagesOf[key][value] && pagesOf[key][value][id];
         });
       });
     }
 
-    // Counts of a checked result set, per group, under the other groups' choices.
-    function countsOf(entries) {
+    // Counts of each value over `ids`, under the other groups' choices.
+    function countsOf(ids) {
       var counts = {};
       FILTERS.forEach(function (filter) {
         var key = filter[0];
+        var inScope = ids.filter(function (id) {
+          return passes(id, key);
+        });
         counts[key] = {};
-        entries.forEach(function (entry) {
-          if (!passes(entry.data, key)) return;
-          ((entry.data.filters || {})[key] || []).forEach(function (value) {
-            counts[key][value] = (counts[key][value] || 0) + 1;
-          });
+        Object.keys(pagesOf[key]).forEach(function (value) {
+          counts[key][value] = inScope.filter(function (id) {
+            return pagesOf[key][value][id];
+          }).length;
         });
       });
       return counts;
     }
 
-    // Shows results a page at a time; `load(from, to)` gives the data of that slice.
-    function paginate(ticket, total, load, terms) {
+    // Shows results a page at a time; `load(from, to)` gives the data of that slice. The
+    // status line is written once the first page is on screen, so that it never announces
+    // results that are not there yet.
+    function paginate(ticket, total, load, terms, statusText) {
       var shown = 0;
       function next() {
         var end = Math.min(total, shown + PAGE);
-        load(shown, end).then(function (rows) {
+        return load(shown, end).then(function (rows) {
           if (ticket !== latest) return;
+          if (shown === 0) list.replaceChildren();
           rows.forEach(function (data) {
             list.appendChild(resultItem(data, terms));
           });
@@ -614,9 +734,14 @@
         });
       }
       more.onclick = next;
-      list.replaceChildren();
-      more.hidden = true;
-      if (total > 0) next();
+      (total > 0 ? next() : Promise.resolve()).then(function () {
+        if (ticket !== latest) return;
+        if (total === 0) {
+          list.replaceChildren();
+          more.hidden = true;
+        }
+        status.textContent = statusText;
+      });
     }
 
     function describeFilters() {
@@ -655,56 +780,77 @@
     }
 
     function showSearch(pf, query, ticket) {
-      return search(query).then(function (found) {
+      return Promise.all([search(query), filterIndex(pf)]).then(function (done) {
+        var found = done[0];
         if (ticket !== latest) return;
         var shown = found.entries.filter(function (entry) {
-          return passes(entry.data);
+          return passes(entry.result.id);
         });
-        renderFacets(countsOf(found.entries));
+        renderFacets(
+          countsOf(
+            found.entries.map(function (entry) {
+              return entry.result.id;
+            })
+          )
+        );
         note.hidden = found.dropped.length === 0;
         note.textContent = found.dropped.length ? droppedNote(found.dropped) : "";
         var filters = describeFilters();
-        status.textContent = shown.length
+        var text = shown.length
           ? shown.length + " kết quả cho “" + query + "”" + (filters ? " (" + filters + ")" : "")
           : found.dropped.length && !found.entries.length
             ? "Không trang nào có từ " + quoted(found.dropped) + "."
             : noResults(query);
-        if (found.capped) status.textContent += " Chỉ " + MAX_CHECKED + " kết quả phù hợp nhất được xét.";
-        paginate(ticket, shown.length, function (from, to) {
-          return Promise.resolve(
-            shown.slice(from, to).map(function (entry) {
-              return entry.data;
-            })
-          );
-        }, found.terms);
+        if (found.capped) text += " Chỉ " + MAX_CHECKED + " trang đầu được đọc để kiểm tra.";
+        paginate(
+          ticket,
+          shown.length,
+          function (from, to) {
+            return Promise.all(shown.slice(from, to).map(withData)).then(function (entries) {
+              return entries.map(function (entry) {
+                return entry.data;
+              });
+            });
+          },
+          found.terms,
+          text
+        );
       });
     }
 
-    // No words: everything the filters select, newest first, with Pagefind's counts.
+    // No words: everything the filters select, newest first.
     function showBrowse(pf, ticket) {
-      var perGroup = FILTERS.map(function (filter) {
-        return pf.search(null, { filters: chosenFilters(filter[0]) });
-      });
-      var listing = pf.search(null, { filters: chosenFilters(), sort: { date: "desc" } });
-      return Promise.all([listing].concat(perGroup)).then(function (found) {
+      var listing = pf.search(null, { sort: { date: "desc" } });
+      return Promise.all([listing, filterIndex(pf)]).then(function (found) {
         if (ticket !== latest) return;
-        var results = found[0].results;
-        var counts = {};
-        FILTERS.forEach(function (filter, index) {
-          counts[filter[0]] = (found[index + 1].filters || {})[filter[0]] || {};
+        var all = found[0].results;
+        var results = all.filter(function (result) {
+          return passes(result.id);
         });
-        renderFacets(counts);
+        renderFacets(
+          countsOf(
+            all.map(function (result) {
+              return result.id;
+            })
+          )
+        );
         note.hidden = true;
-        status.textContent = results.length
+        var text = results.length
           ? results.length + " kết quả theo bộ lọc (" + describeFilters() + "), mới nhất trước"
           : "Không có kết quả nào theo bộ lọc (" + describeFilters() + "). Hãy bỏ bớt bộ lọc.";
-        paginate(ticket, results.length, function (from, to) {
-          return Promise.all(
-            results.slice(from, to).map(function (result) {
-              return result.data();
-            })
-          );
-        });
+        paginate(
+          ticket,
+          results.length,
+          function (from, to) {
+            return Promise.all(
+              results.slice(from, to).map(function (result) {
+                return result.data();
+              })
+            );
+          },
+          [],
+          text
+        );
       });
     }
 

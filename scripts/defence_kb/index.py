@@ -45,7 +45,6 @@ class SearchDocument:
     type_label: str
     strong: list[str] = field(default_factory=list)  # document numbers, other names
     body: list[str] = field(default_factory=list)
-    weak: list[str] = field(default_factory=list)  # long source text: a passing mention
     date: str = ""
     sort_date: str = ""
     filters: dict[str, list[str]] = field(default_factory=dict)
@@ -123,7 +122,6 @@ def _source_document(entry: SourceEntry) -> SearchDocument:
         title=source.label,
         type_label="Nguồn",
         strong=[text for text in (source.title, source.publisher) if text],
-        weak=[paragraph.text for paragraph in source.paragraphs],
         date=format_date(source.published),
         filters={"type": ["Nguồn"], "source": [source.label]},
         sort_date=UNDATED,
