@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 import pytest
 
 from defence_kb.model import KnowledgeBase
-from defence_kb.render import page_url
+from defence_kb.render import by_year, page_url
 from defence_kb.text import collapse_whitespace, vietnamese_sort_key
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
@@ -90,9 +90,29 @@ def test_entity_page_lists_roles_and_records(
     text = page.locator("article").inner_text()
     assert page.locator("h1").inner_text().rstrip(" ¶") == "Đổng Quân"
     assert "Thượng tướng" in text and "Bộ trưởng Bộ Quốc phòng Trung Quốc" in text
-    listed = page.locator("h2:has-text('Bản ghi liên quan') + ul > li")
+    listed = page.locator("h2:has-text('Tham gia') + ul > li")
     assert listed.count() == len(kb.entities["dong-quan"].records)
     assert "lần thứ 9" in listed.first.inner_text()
+
+
+def test_entity_pages_separate_taking_part_from_being_mentioned(page: Any, site_url: str) -> None:
+    page.goto(f"{site_url}/doi-tac/to-chuc-y-te-the-gioi/")
+    assert page.locator("h2", has_text="Tham gia").count() == 0
+    mentioned = page.locator("h2:has-text('Được nhắc đến') + p + ul > li")
+    assert mentioned.count() == 2
+    page.goto(f"{site_url}/doi-tac/han-quoc/")
+    took_part = page.locator("h2:has-text('Tham gia') + ul").inner_text()
+    assert "Hiệp định giữa Chính phủ Việt Nam và Liên minh châu Âu" not in took_part
+    assert (
+        "Hiệp định giữa Chính phủ Việt Nam và Liên minh châu Âu"
+        in page.locator("h2:has-text('Được nhắc đến') + p + ul").inner_text()
+    )
+    page.goto(f"{site_url}/thoa-thuan/hiep-dinh-fpa-viet-nam-eu/")
+    assert (
+        page.locator(".kb-facts tr", has_text="Được nhắc đến")
+        .inner_text()
+        .endswith("Hàn Quốc, Bộ Quốc phòng")
+    )
 
 
 def test_source_page_shows_metadata_and_who_cites_each_paragraph(page: Any, site_url: str) -> None:
@@ -118,10 +138,10 @@ def test_timeline_filters_by_theme(page: Any, site_url: str, built_site: tuple[K
     assert visible.count() == len(documents)
     assert status.inner_text().startswith(f"{len(documents)} bản ghi — Văn kiện chính sách")
     assert "chu-de=van-kien-chinh-sach" in page.url
-    # The table of contents lists only the years that still have records.
-    years = {str(e.record.date.start.year) for e in documents if e.record.date}
+    # The table of contents lists only the years and bands that still have records.
+    groups = {heading for heading, _ in by_year(documents)}
     listed = [a.inner_text().strip() for a in page.locator(".md-nav--secondary a:visible").all()]
-    assert set(listed) - {"Không rõ thời gian"} == years
+    assert set(listed) == groups
     page.locator(".kb-theme-filter button", has_text="Tất cả").click()
     assert page.locator(".kb-timeline li:visible").count() == len(kb.records)
 

@@ -14,9 +14,10 @@ import pytest
 from conftest import REPO_ROOT, run_cli
 from defence_kb.build import build_site, copy_site_config
 from defence_kb.model import KnowledgeBase, RecordEntry
-from defence_kb.render import format_date, page_of
+from defence_kb.render import page_of
 from defence_kb.schema import Vocabulary
 from defence_kb.text import collapse_whitespace
+from defence_kb.wording import format_date
 
 pytestmark = pytest.mark.build
 
@@ -103,7 +104,11 @@ ROW = {
     "date": "Thời gian",
     "date_note": "Thời gian",
     "status": "Tình trạng",
+    "date_unspecified_year": "Thời gian",
+    "not_before": "Không sớm hơn",
+    "not_after": "Không muộn hơn",
     "entities": "Các bên liên quan",
+    "mentioned": "Được nhắc đến",
     "location": "Địa điểm",
     "themes": "Chủ đề",
     "tags": "Nhãn",
@@ -144,7 +149,7 @@ def shown_values(kb: KnowledgeBase, entry: RecordEntry) -> dict[str, list[str]]:
         value = getattr(record, field)
         if field == "id":
             expected[field] = [record.id]
-        elif field in ("entities", "hosts", "parties"):
+        elif field in ("entities", "mentioned", "hosts", "parties"):
             expected[field] = names(value)
         elif field in ("organiser", "host_country", "issuer"):
             expected[field] = names([value]) if value else []
@@ -154,6 +159,10 @@ def shown_values(kb: KnowledgeBase, entry: RecordEntry) -> dict[str, list[str]]:
             expected[field] = [kb.records[r].record.title for r in value]
         elif field == "date":
             expected[field] = [format_date(value)] if value else []
+        elif field == "date_unspecified_year":
+            expected[field] = [f"ngày {int(value[8:10])}/{int(value[5:7])}, không rõ năm"]
+        elif field in ("not_before", "not_after"):
+            expected[field] = [collapse_whitespace(value.quote)] if not record.date else []
         elif field == "summary":
             expected[field] = [collapse_whitespace(value.replace("*", "").replace("_", ""))[:60]]
         elif field == "evidence":

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from conftest import REPO_ROOT
+from defence_kb.build import load_knowledge_base
 from defence_kb.coverage import paragraph_coverage
 from defence_kb.load import load_dataset
+from defence_kb.model import KnowledgeBase
 from defence_kb.schema import Agreement, Resolution
 from defence_kb.text import collapse_whitespace
 from defence_kb.validate import ValidatedData, validate_dataset
@@ -108,3 +111,40 @@ def test_data_files_are_stored_nfc() -> None:
     for path in Path(REPO_ROOT / "data").rglob("*.yml"):
         text = path.read_text(encoding="utf-8")
         assert unicodedata.is_normalized("NFC", text), path
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load_knowledge_base(REPO_ROOT, REPO_ROOT / "data")
+
+
+def test_every_record_has_a_place_in_time(kb: KnowledgeBase) -> None:
+    """A date, or the bounds its sources justify: no record floats undated."""
+    assert [entry.id for entry in kb.records.values() if not entry.placement.placed] == []
+
+
+def test_no_title_states_a_year_its_record_does_not_have(kb: KnowledgeBase) -> None:
+    """A year in a title ("… năm 2020") is the record's: within its date, or, for a record
+    known only by bounds, the years of both bounds ("(2020–2021)" for a record within
+    2020–2021, never "năm 2020"), or the date a figure is given for ("tính đến ngày
+    12-3-2025"). A year in a document number ("56/2025") or a target ("đến năm 2030") is not
+    a date."""
+    wrong = []
+    for entry in kb.records.values():
+        placement = entry.placement
+        years = {
+            int(match.group())
+            for match in re.finditer(r"(?<![/\d])(?<!đến năm )(19|20)\d\d(?!\d)", entry.record.title)
+        }
+        years -= {figure.as_of.year for figure in entry.record.figures if figure.as_of}
+        if not years:
+            continue
+        if placement.date:
+            start, end = placement.date.start.year, (placement.date.end or placement.date.start).year
+            ok = all(start <= year <= end for year in years)
+        else:
+            bounds = {bound.date.year for bound in (placement.not_before, placement.not_after) if bound}
+            ok = placement.not_before is not None and placement.not_after is not None and years == bounds
+        if not ok:
+            wrong.append(f"{entry.id}: {sorted(years)}")
+    assert wrong == []

@@ -10,11 +10,13 @@ import re
 from pathlib import Path
 
 import pytest
+from edtf import parse_edtf
 from jsonschema import Draft202012Validator
 
 from defence_kb.export import LIST_SEPARATOR
-from defence_kb.model import KnowledgeBase
+from defence_kb.model import KnowledgeBase, edtf_of
 from defence_kb.schema import RECORD_TYPES, Entity, Source, Theme
+from defence_kb.wording import format_placement
 
 pytestmark = pytest.mark.build
 
@@ -75,7 +77,7 @@ def test_csv_opens_in_excel_as_vietnamese_one_row_per_record(built_site: Site) -
         rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
         entries = [e for e in kb.records.values() if isinstance(e.record, record_type)]
         assert [row["id"] for row in rows] == [e.record.id for e in entries]
-        assert list(rows[0]) == list(record_type.model_fields)
+        assert list(rows[0]) == [*record_type.model_fields, "time_edtf", "time_vi"]
         for row, entry in zip(rows, entries, strict=True):
             record = entry.record
             assert row["title"] == record.title
@@ -87,6 +89,30 @@ def test_csv_opens_in_excel_as_vietnamese_one_row_per_record(built_site: Site) -
                 assert row["date"] == record.date.start.iso()
             else:
                 assert row["date"] == ""
+            assert row["time_edtf"] == edtf_of(entry.placement)
+            assert row["time_vi"] == format_placement(entry.placement, record.status)
+
+
+def test_every_record_is_placed_in_time_in_valid_edtf(built_site: Site) -> None:
+    """The all-in-one export carries each record's placement, as EDTF that the `edtf`
+    library parses and whose bounds are the record's."""
+    kb, site = built_site
+    time = json.loads((site / "du-lieu" / "defence-kb.json").read_text(encoding="utf-8"))["time"]
+    assert set(time) == set(kb.records)
+    for record_id, placed in time.items():
+        entry = kb.records[record_id]
+        assert placed["edtf"], f"{record_id} has no place in time"
+        parsed = parse_edtf(placed["edtf"])
+        if entry.record.date:
+            assert placed["edtf"].startswith(entry.record.date.start.iso())
+        elif entry.record.date_unspecified_year:
+            assert placed["edtf"] == entry.record.date_unspecified_year
+        else:
+            latest = entry.placement.not_after
+            if latest:
+                assert str(parsed.upper_strict().tm_year) <= str(latest.date.year)
+                assert placed["not_after"]["date"] == latest.date.iso()
+                assert placed["not_after"]["basis"] == (latest.quote or latest.source.published_kind.label)
 
 
 def test_data_page_lists_and_links_every_export(built_site: Site) -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from defence_kb.render import escape_block, escape_inline, format_date, format_number
+from defence_kb.render import escape_block, escape_inline
 from defence_kb.schema import DateSpan, PartialDate
+from defence_kb.wording import format_date, format_number
 
 
 @pytest.mark.parametrize(

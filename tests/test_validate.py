@@ -287,3 +287,64 @@ def test_a_search_alias_not_in_the_sources_is_valid(dataset: Dataset) -> None:
         "name: Đổng Quân\nsearch_aliases:\n  - Bộ trưởng Đổng\n",
     )
     assert dataset.run("validate").code == 0
+
+
+# ----------------------------------------------------------------------- time
+
+
+BOUND = "not_before:\n  date: '2014'\n  source: nguon-a\n  quote: Kể từ năm 2014\n"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        pytest.param(
+            "date_note:",
+            BOUND.replace("Kể từ năm 2014", "Từ năm 2015") + "date_note:",
+            "data/events/giao-luu-lan-thu-9.yml:10:10: trích dẫn không có nguyên văn trong nguồn “nguon-a”; chép lại nguyên văn (chỉ được khác về khoảng trắng, và phải nằm trong một đoạn)",
+            id="bound-quote-not-in-source",
+        ),
+        pytest.param(
+            "date_note:",
+            BOUND + BOUND.replace("not_before", "not_after").replace("'2014'", "'2012'") + "date_note:",
+            "data/events/giao-luu-lan-thu-9.yml:12:9: mốc “không muộn hơn” 2012 sớm hơn mốc “không sớm hơn” 2014",
+            id="bounds-crossed",
+        ),
+        pytest.param(
+            "date_note:",
+            "date: '2010'\n" + BOUND + "date_note:",
+            "data/events/giao-luu-lan-thu-9.yml:9:9: ngày 2010 sớm hơn mốc “không sớm hơn”",
+            id="date-before-its-bound",
+        ),
+        pytest.param(
+            "date_note:",
+            "date: '2010'\ndate_unspecified_year: XXXX-09-28\ndate_note:",
+            "data/events/giao-luu-lan-thu-9.yml:8:24: ghi “date” hoặc “date_unspecified_year”, không ghi cả hai",
+            id="date-and-day-month",
+        ),
+        pytest.param(
+            "date_note:",
+            "date_unspecified_year: XXXX-02-30\ndate_note:",
+            "data/events/giao-luu-lan-thu-9.yml:7:24: “date_unspecified_year”: “XXXX-02-30”: ngày 30/2 không có thật trên lịch",
+            id="day-month-not-on-the-calendar",
+        ),
+    ],
+)
+def test_time_rule(dataset: Dataset, old: str, new: str, expected: str) -> None:
+    dataset.edit(EVENT, old, new)
+    outcome = dataset.run("validate")
+    assert outcome.code == 1
+    assert expected in outcome.lines, "\n".join(outcome.lines)
+
+
+def test_a_record_citing_only_undated_sources_needs_a_place_in_time(dataset: Dataset) -> None:
+    dataset.edit("sources/nguon-a.yml", "published: 2022-12-27\n", "")
+    outcome = dataset.run("validate")
+    assert outcome.code == 1
+    assert (
+        "data/events/giao-luu-lan-thu-9.yml:14:1: bản ghi “giao-luu-lan-thu-9” chưa có mốc thời gian nào: "
+        "nguồn được trích không có ngày đăng; ghi “date”, hoặc “not_before”/“not_after” với câu nguồn nêu mốc "
+        "(ví dụ giai đoạn mà bài viết tổng kết)"
+    ) in outcome.lines, "\n".join(outcome.lines)
+    dataset.edit(EVENT, "date_note:", BOUND + "date_note:")
+    assert not [line for line in dataset.run("validate").lines if "giao-luu-lan-thu-9" in line]

@@ -8,6 +8,12 @@ a list of plain values is joined with " | ", and a list of objects (evidence, fi
 roles) is written as JSON. Sources (the cleaned text of each article, paragraph by
 paragraph) are exported as JSON only.
 
+Where a record sits in time is derived as well as typed: besides its `date`, the bounds its
+sources justify (the publication date of a cited source bounds it from above). Each record's
+placement is exported beside its fields: in the all-in-one JSON under "time" (record id →
+EDTF string, Vietnamese label and the bounds with their basis), and as the last two CSV
+columns, `time_edtf` and `time_vi`. The per-type JSON files keep exactly the YAML shape.
+
 Everything here is a pure function of the knowledge base: no dates or times of the build,
 so an unchanged knowledge base gives byte-identical files.
 """
@@ -23,8 +29,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from .jsonschema import render_json_schemas
-from .model import KnowledgeBase
+from .model import Bound, KnowledgeBase, RecordEntry, edtf_of
 from .schema import RECORD_TYPES, Entity, Theme
+from .wording import format_placement
 
 EXPORT_FOLDER = "du-lieu"
 LIST_SEPARATOR = " | "
@@ -50,15 +57,37 @@ def _csv_cell(value: Any) -> str:
     return str(value)
 
 
-def to_csv(model_type: type[BaseModel], rows: list[dict[str, Any]]) -> bytes:
-    """One row per item, one column per field of the model, in the schema's order."""
-    columns = list(model_type.model_fields)
+TIME_COLUMNS = ("time_edtf", "time_vi")
+
+
+def to_csv(model_type: type[BaseModel], rows: list[dict[str, Any]], extra: tuple[str, ...] = ()) -> bytes:
+    """One row per item, one column per field of the model, in the schema's order, then
+    the `extra` columns (derived values the rows carry under those names)."""
+    columns = [*model_type.model_fields, *extra]
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
     for row in rows:
         writer.writerow([_csv_cell(row.get(column)) for column in columns])
     return buffer.getvalue().encode("utf-8-sig")
+
+
+def _bound(bound: Bound | None) -> dict[str, str] | None:
+    if bound is None:
+        return None
+    return {"date": bound.date.iso(), "source": bound.source.id, "basis": bound.quote or bound.basis or ""}
+
+
+def time_data(entry: RecordEntry) -> dict[str, Any]:
+    """A record's placement in time, as the export carries it beside the record's fields."""
+    placement = entry.placement
+    data = {
+        "edtf": edtf_of(placement),
+        "vi": format_placement(placement, entry.record.status),
+        "not_before": _bound(placement.not_before),
+        "not_after": _bound(placement.not_after),
+    }
+    return {key: value for key, value in data.items() if value}
 
 
 def _json(value: Any) -> bytes:
@@ -85,12 +114,19 @@ def export_files(kb: KnowledgeBase) -> dict[str, bytes]:
     entities = [model_data(entry.entity) for entry in kb.entities.values()]
     themes = [model_data(theme) for theme in kb.themes.values()]
     sources = [model_data(entry.source) for entry in kb.sources.values()]
+    time = {entry.id: time_data(entry) for entry in kb.records.values()}
     files: dict[str, bytes] = {
-        ALL_IN_ONE: _json({"records": records, "entities": entities, "themes": themes, "sources": sources})
+        ALL_IN_ONE: _json(
+            {"records": records, "time": time, "entities": entities, "themes": themes, "sources": sources}
+        )
     }
     for folder, cls in RECORD_TYPES.items():
         files[f"{folder}.json"] = _json(records[folder])
-        files[f"{folder}.csv"] = to_csv(cls, records[folder])
+        rows = [
+            row | {"time_edtf": time[row["id"]].get("edtf", ""), "time_vi": time[row["id"]].get("vi", "")}
+            for row in records[folder]
+        ]
+        files[f"{folder}.csv"] = to_csv(cls, rows, TIME_COLUMNS)
     files["entities.json"] = _json(entities)
     files["entities.csv"] = to_csv(Entity, entities)
     files["themes.json"] = _json(themes)

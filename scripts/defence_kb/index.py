@@ -23,8 +23,9 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .model import EntityEntry, KnowledgeBase, RecordEntry, SourceEntry
-from .render import TEMPLATES, format_date, page_url
+from .render import TEMPLATES, page_url, placement_label
 from .schema import RECORD_TYPES, EntityKind, Record, Theme
+from .wording import format_date
 
 INDEX_FOLDER = "pagefind"
 ENTITY_TYPE = "Quốc gia, tổ chức, cá nhân"
@@ -58,7 +59,8 @@ class SearchDocument:
 
 def _record_document(kb: KnowledgeBase, entry: RecordEntry) -> SearchDocument:
     record = entry.record
-    involved = [kb.entities[entity_id].entity for entity_id in record.entity_ids()]
+    involved = [kb.entities[entity_id].entity for entity_id in record.participant_ids()]
+    mentioned = [kb.entities[entity_id].entity for entity_id in record.mentioned]
     personnel = getattr(record, "personnel", None)
     figures = [*record.figures, *([personnel] if personnel else [])]
     strong = [
@@ -68,23 +70,26 @@ def _record_document(kb: KnowledgeBase, entry: RecordEntry) -> SearchDocument:
     ]
     body = [
         record.summary,
-        *(f"{entity.name} {' '.join(entity.aliases)}" for entity in involved),
+        *(f"{entity.name} {' '.join(entity.aliases)}" for entity in (*involved, *mentioned)),
         *(text for text in (record.location, getattr(record, "area", None), record.date_note) if text),
         *record.tags,
         *(citation.quote for citation in entry.citations),
     ]
+    # The year filter lists the years a record's date covers; a record known only by bounds
+    # is in no year (it could be in any of them).
     years: list[str] = []
     if record.date:
         last = record.date.end or record.date.start
         years = [str(year) for year in range(record.date.start.year, last.year + 1)]
+    anchor = entry.placement.anchor
     return SearchDocument(
         url=page_url(entry),
         title=record.title,
         type_label=record.type_label,
         strong=strong,
         body=body,
-        date=format_date(record.date),
-        sort_date=record.date.start.iso() if record.date else UNDATED,
+        date=placement_label(entry),
+        sort_date=anchor.iso() if anchor else UNDATED,
         names=[
             *_ABBREVIATION.findall(record.title),
             *(text for text in (getattr(record, "number", None), record.title_en) if text),

@@ -75,7 +75,7 @@ def record_json_ld(kb: KnowledgeBase, entry: RecordEntry, url: str) -> dict[str,
         data["alternateName"] = record.title_en
     if record.tags:
         data["keywords"] = ", ".join(record.tags)
-    involved = [_entity_reference(kb.entities[entity_id]) for entity_id in record.entity_ids()]
+    involved = [_entity_reference(kb.entities[entity_id]) for entity_id in record.participant_ids()]
     if isinstance(record, Event | Mission):
         data["startDate"] = _date(record.date)
         data["endDate"] = _date(record.date, end=True)

@@ -11,8 +11,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from edtf import parse_edtf
+
 from .problems import InputError
-from .schema import Entity, Paragraph, Record, Source, Theme
+from .schema import DateSpan, Entity, Paragraph, PartialDate, Record, Source, Theme
 from .validate import ValidatedData
 
 
@@ -25,6 +27,97 @@ class Citation:
     quote: str
 
 
+@dataclass(frozen=True)
+class Bound:
+    """A bound on when a record's fact happened: stated by a source (with its quote), or
+    the publication date of a source reporting it (no quote: everything an article reports
+    happened no later than the article)."""
+
+    date: PartialDate
+    source: Source
+    quote: str | None = None
+
+    @property
+    def basis(self) -> str | None:
+        """For a source's own date, what that date is ("ngày đăng bài", …); None if stated."""
+        return None if self.quote else self.source.published_kind.label
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a record sits in time: a known date or span, a day and month without a year,
+    and the bounds its sources justify. Nothing here is guessed."""
+
+    date: DateSpan | None
+    day_month: tuple[int, int] | None
+    not_before: Bound | None
+    not_after: Bound | None
+
+    @property
+    def placed(self) -> bool:
+        return bool(self.date or self.not_before or self.not_after)
+
+    @property
+    def anchor(self) -> PartialDate | None:
+        """The date a timeline files the record under: its start, else its latest bound."""
+        if self.date:
+            return self.date.start
+        bound = self.not_after or self.not_before
+        return bound.date if bound else None
+
+    @property
+    def earliest(self) -> PartialDate | None:
+        return self.date.start if self.date else self.not_before.date if self.not_before else None
+
+    @property
+    def latest(self) -> PartialDate | None:
+        if self.date:
+            return self.date.end or self.date.start
+        return self.not_after.date if self.not_after else None
+
+
+def edtf_of(placement: Placement) -> str:
+    """The placement in the Library of Congress Extended Date/Time Format: "2019-10-17",
+    "2024-04-11/2024-04-12", "XXXX-09-28" (year unknown), "[2016..2021]" or "[..2022-12-27]"
+    (one day within the bounds, not known which). Checked with the `edtf` library."""
+    if placement.date:
+        start, end = placement.date.start.iso(), placement.date.end
+        text = f"{start}/{end.iso()}" if end else start
+    elif placement.day_month:
+        day, month = placement.day_month
+        text = f"XXXX-{month:02d}-{day:02d}"
+    elif placement.not_before or placement.not_after:
+        before = placement.not_before.date.iso() if placement.not_before else ""
+        after = placement.not_after.date.iso() if placement.not_after else ""
+        text = f"[{before}..{after}]"
+    else:
+        return ""
+    parse_edtf(text)  # raises on anything that is not EDTF
+    return text
+
+
+def _day_month(text: str | None) -> tuple[int, int] | None:
+    return (int(text[8:10]), int(text[5:7])) if text else None
+
+
+def placement_of(record: Record, citations: list[Citation], sources: dict[str, Source]) -> Placement:
+    """The record's time: its date, or the tightest bounds its sources justify."""
+    published = [
+        Bound(c.source.published.start, c.source)
+        for c in citations
+        if c.source.published and c.source.published.end is None
+    ]
+    stated_after = record.not_after and Bound(
+        record.not_after.date, sources[record.not_after.source], record.not_after.quote
+    )
+    candidates = [bound for bound in (stated_after, *published) if bound]
+    not_after = min(candidates, key=lambda b: (b.date.latest, b.quote is None), default=None)
+    not_before = record.not_before and Bound(
+        record.not_before.date, sources[record.not_before.source], record.not_before.quote
+    )
+    return Placement(record.date, _day_month(record.date_unspecified_year), not_before or None, not_after)
+
+
 # Entries point at each other (backlinks, an entity's records), so the graph is cyclic:
 # the links are kept out of repr() and ==, which would otherwise walk it without end.
 
@@ -34,6 +127,7 @@ class RecordEntry:
     record: Record
     path: Path  # the YAML file, relative to the repository
     citations: list[Citation] = field(repr=False)
+    placement: Placement = field(repr=False)
     backlinks: list[RecordEntry] = field(default_factory=list, repr=False)
 
     @property
@@ -42,9 +136,13 @@ class RecordEntry:
 
     @property
     def sort_key(self) -> tuple[int, tuple[int, int, int], str]:
-        """Dated records first, by date; undated ones after, by title."""
-        date = self.record.date
-        return (0, date.sort_key, self.record.title) if date else (1, (0, 0, 0), self.record.title)
+        """Records by the date they are filed under (their start, else their latest bound;
+        records known only by bounds after the dated ones of that date); unplaced ones last."""
+        anchor = self.placement.anchor
+        if anchor is None:
+            return (2, (0, 0, 0), self.record.title)
+        banded = 0 if self.placement.date else 1
+        return (0, (anchor.year, anchor.month or 0, (anchor.day or 0) * 2 + banded), self.record.title)
 
 
 @dataclass(eq=False)
@@ -52,6 +150,17 @@ class EntityEntry:
     entity: Entity
     path: Path
     records: list[RecordEntry] = field(default_factory=list, repr=False)
+    # record id -> the field naming this entity in it ("parties", "mentioned"…): its role
+    roles: dict[str, str] = field(default_factory=dict, repr=False)
+
+    @property
+    def took_part(self) -> list[RecordEntry]:
+        return [entry for entry in self.records if self.roles[entry.id] != "mentioned"]
+
+    @property
+    def mentioned_in(self) -> list[RecordEntry]:
+        return [entry for entry in self.records if self.roles[entry.id] == "mentioned"]
+
     members: list[EntityEntry] = field(default_factory=list, repr=False)  # entities part_of this one
 
 
@@ -98,7 +207,8 @@ def build_knowledge_base(data: ValidatedData, repo_root: Path) -> KnowledgeBase:
                     sources[evidence.source].source, paragraphs[(evidence.source, number)], evidence.quote
                 )
             )
-        records[record_id] = RecordEntry(located.model, relative(located.file.path), citations)
+        placement = placement_of(located.model, citations, {sid: e.source for sid, e in sources.items()})
+        records[record_id] = RecordEntry(located.model, relative(located.file.path), citations, placement)
 
     entities = {eid: EntityEntry(loc.model, relative(loc.file.path)) for eid, loc in data.entities.items()}
     theme_records: dict[str, list[RecordEntry]] = {theme_id: [] for theme_id in data.themes}
@@ -106,8 +216,9 @@ def build_knowledge_base(data: ValidatedData, repo_root: Path) -> KnowledgeBase:
         record = entry.record
         for theme_id in record.themes:
             theme_records[theme_id].append(entry)
-        for entity_id in record.entity_ids():
+        for entity_id, role in record.entity_roles():
             entities[entity_id].records.append(entry)
+            entities[entity_id].roles[entry.id] = role
         for other in record.related:
             records[other].backlinks.append(entry)
         for citation in entry.citations:

@@ -19,7 +19,6 @@ import operator
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -31,8 +30,17 @@ from .export import EXPORT_FOLDER, describe_exports, export_files
 from .history import History
 from .metadata import description, entity_json_ld, record_json_ld, script_json
 from .model import EntityEntry, KnowledgeBase, RecordEntry, SourceEntry
-from .schema import RECORD_TYPES, DateSpan, Figure, PartialDate, Record, Status, Theme
+from .schema import RECORD_TYPES, PartialDate, Record, Status, Theme
 from .text import heading_slug, vietnamese_sort_key
+from .wording import (
+    format_bound,
+    format_date,
+    format_figure,
+    format_number,
+    format_partial_date,
+    format_placement,
+    format_size,
+)
 
 TEMPLATES = Path(__file__).parent / "templates"
 TIMELINE_PAGE = "dong-thoi-gian.md"
@@ -200,39 +208,8 @@ def relative_path(target: str, page: str) -> str:
     return "../" * here.count("/") + target
 
 
-# ------------------------------------------------------------------------------ dates
-
-
-def format_partial_date(date: PartialDate) -> str:
-    if date.day:
-        return f"{date.day:02d}/{date.month:02d}/{date.year}"
-    if date.month:
-        return f"tháng {date.month}/{date.year}"
-    return f"năm {date.year}"
-
-
-def format_date(span: DateSpan | None) -> str:
-    """Vietnamese form of a date as precise as the source: 17/10/2019, tháng 6/2022, năm 2023."""
-    if span is None:
-        return ""
-    if span.end is None:
-        return format_partial_date(span.start)
-    if span.start.precision == span.end.precision == "year":
-        return f"năm {span.start.year}–{span.end.year}"
-    return f"{format_partial_date(span.start)} – {format_partial_date(span.end)}"
-
-
-def format_number(value: int) -> str:
-    """Vietnamese digit grouping: 1100 -> 1.100."""
-    return f"{value:,}".replace(",", ".")
-
-
-def format_size(size: int) -> str:
-    """A file size as Vietnamese writes it: 12,3 KB, 1,2 MB."""
-    if size < 1024:
-        return f"{size} B"
-    value, unit = (size / 1024, "KB") if size < 1024 * 1024 else (size / 1024 / 1024, "MB")
-    return f"{value:.1f} {unit}".replace(".", ",")
+def placement_label(entry: RecordEntry) -> str:
+    return format_placement(entry.placement, entry.record.status)
 
 
 _URL_UNSAFE = {ord(c): f"%{ord(c):02X}" for c in ' ()<>[]{}|\\^`"'}
@@ -241,12 +218,6 @@ _URL_UNSAFE = {ord(c): f"%{ord(c):02X}" for c in ' ()<>[]{}|\\^`"'}
 def external_link(url: str) -> Markup:
     """A link to another site whose address is shown as its text, inert in Markdown."""
     return Markup(f"[{escape_inline(url)}]({url.translate(_URL_UNSAFE)})")
-
-
-def format_figure(figure: Figure) -> str:
-    """A figure as a reader reads it: "hơn 1.100 lượt quân nhân", "70 tổ chức"."""
-    words = [figure.qualifier.label, format_number(figure.value), figure.unit]
-    return " ".join(word for word in words if word)
 
 
 def source_date(entry: RecordEntry) -> PartialDate | None:
@@ -282,11 +253,30 @@ def relations(kb: KnowledgeBase, entry: RecordEntry) -> list[tuple[RecordEntry, 
 # --------------------------------------------------------------------------- grouping
 
 
-def by_year(entries: Iterable[RecordEntry]) -> Iterator[tuple[int | None, list[RecordEntry]]]:
-    """Dated entries grouped by the year they start, in order; undated ones last (None)."""
-    ordered = sorted(entries, key=lambda entry: entry.sort_key)
-    for year, group in groupby(ordered, key=lambda e: e.record.date.start.year if e.record.date else None):
-        yield year, list(group)
+def _time_group(entry: RecordEntry) -> tuple[tuple[int, int, int, int, str], str]:
+    """(order, heading) of the timeline group a record is in: the year its date starts, or
+    the band of its bounds (“Không muộn hơn 27/12/2022 (ngày đăng bài)”), after that year."""
+    placement = entry.placement
+    if placement.date:
+        year = placement.date.start.year
+        return (year, 0, 0, 0, ""), str(year)
+    anchor = placement.anchor
+    label = placement_label(entry)
+    heading = label[:1].upper() + label[1:]
+    if anchor is None:
+        return (9999, 2, 0, 0, heading), heading or "Chưa xác định được thời gian"
+    return (anchor.year, 1, anchor.month or 13, anchor.day or 32, heading), heading
+
+
+def by_year(entries: Iterable[RecordEntry]) -> Iterator[tuple[str, list[RecordEntry]]]:
+    """Records grouped by the year their date starts, each year followed by the bands of
+    records known only by bounds filed under it; in time order."""
+    groups: dict[str, tuple[tuple[int, int, int, int, str], list[RecordEntry]]] = {}
+    for entry in sorted(entries, key=lambda entry: entry.sort_key):
+        order, heading = _time_group(entry)
+        groups.setdefault(heading, (order, []))[1].append(entry)
+    for heading, (_, items) in sorted(groups.items(), key=lambda item: item[1][0]):
+        yield heading, items
 
 
 def by_type(entries: Iterable[RecordEntry]) -> Iterator[tuple[type[Record], list[RecordEntry]]]:
@@ -301,8 +291,7 @@ def date_span(kb: KnowledgeBase) -> tuple[int, int] | None:
     years = [
         date.year
         for entry in kb.records.values()
-        if entry.record.date
-        for date in (entry.record.date.start, entry.record.date.end)
+        for date in (entry.placement.earliest, entry.placement.latest)
         if date
     ]
     return (min(years), max(years)) if years else None
@@ -391,6 +380,9 @@ def make_environment(
 
     env.filters.update(
         figure=format_figure,
+        when=placement_label,
+        partial_date=format_partial_date,
+        bound=format_bound,
         status=status_text,
         relations=lambda entry: relations(kb, entry),
         tag_links=tag_links,
@@ -535,7 +527,7 @@ def plan_pages(kb: KnowledgeBase, history: History | None = None) -> list[PageJo
     def page(path: str, template: str, **context: Any) -> None:
         jobs.append(PageJob(path, template, context))
 
-    dated = [entry for entry in by_date if entry.record.date]
+    dated = [entry for entry in by_date if entry.placement.date]
     page(
         "index.md",
         "home.md.j2",

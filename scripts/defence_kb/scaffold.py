@@ -16,8 +16,16 @@ from .text import slugify
 
 TYPE_NAMES = {cls.__name__.lower(): cls for cls in RECORD_TYPES.values()}
 # Fields a new record does not start with: former ids belong to records that were renamed,
-# search aliases are added once readers are seen to search for a name the sources lack.
-NOT_FOR_NEW_RECORDS = {"former_ids", "search_aliases"}
+# search aliases are added once readers are seen to search for a name the sources lack,
+# and bounds on the date are written when no date is known (CONTRIBUTING.md explains them).
+NOT_FOR_NEW_RECORDS = {
+    "former_ids",
+    "search_aliases",
+    "date_unspecified_year",
+    "not_before",
+    "not_after",
+    "mentioned",
+}
 
 
 def _enum_choices(info: FieldInfo) -> str:

@@ -125,6 +125,14 @@ class Qualifier(Vocabulary):
     about = ("about", "khoảng")
 
 
+class PublishedKind(Vocabulary):
+    """What the date printed with a source is: the article's own date, or a date the page
+    that republished it prints, which may be the reposting date."""
+
+    article = ("article", "ngày đăng bài")
+    page = ("page", "ngày ghi trên trang đăng lại")
+
+
 class ParagraphKind(Vocabulary):
     heading = ("heading", "Tiêu đề")
     lead = ("lead", "Sa-pô")
@@ -276,6 +284,53 @@ DateValue = Annotated[
 ]
 
 
+def _parse_partial_date(value: Any) -> PartialDate:
+    if isinstance(value, PartialDate):
+        return value
+    if isinstance(value, str):
+        return PartialDate.parse(value)
+    raise ValueError("ngày phải là chuỗi YYYY, YYYY-MM hoặc YYYY-MM-DD")
+
+
+PartialDateValue = Annotated[
+    PartialDate,
+    BeforeValidator(_parse_partial_date),
+    PlainSerializer(lambda date: date.iso()),
+    WithJsonSchema(_DATE_STRING_SCHEMA),
+]
+
+_DAY_MONTH = re.compile(r"^XXXX-(\d{2})-(\d{2})$")
+
+
+def _parse_day_month(value: Any) -> str:
+    """A day and month the source gives without a year, EDTF's "XXXX-09-28"."""
+    match = _DAY_MONTH.match(value) if isinstance(value, str) else None
+    if not match:
+        raise ValueError(
+            f"“{value}” không đúng dạng: viết XXXX-MM-DD khi nguồn chỉ nêu ngày và tháng "
+            "(ví dụ XXXX-09-28 cho “Chiều 28/9”)"
+        )
+    month, day = int(match.group(1)), int(match.group(2))
+    try:
+        dt.date(2000, month, day)  # a leap year: 29/2 exists in some year
+    except ValueError:
+        raise ValueError(f"“{value}”: ngày {day}/{month} không có thật trên lịch") from None
+    return value
+
+
+DayMonth = Annotated[
+    str,
+    BeforeValidator(_parse_day_month),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^XXXX-\d{2}-\d{2}$",
+            "description": "Ngày và tháng nguồn nêu khi không nêu năm, dạng EDTF: XXXX-09-28.",
+        }
+    ),
+]
+
+
 # ------------------------------------------------------------------------------ pieces
 
 
@@ -307,6 +362,18 @@ class Figure(Strict):
     as_stated: Text = Field(
         description="Con số đúng như nguồn viết, phải có trong một trích dẫn của bản ghi."
     )
+    as_of: PartialDateValue | None = Field(
+        None, description="Ngày nguồn nêu cho số liệu (“tính đến ngày 12-3-2025”), nếu có."
+    )
+
+
+class DateBound(Strict):
+    """A bound on when something happened that a source states: a period ("giai đoạn
+    2016-2021"), or an earlier event it reports as past. The quote is checked like evidence."""
+
+    date: PartialDateValue = Field(description="Mốc (YYYY, YYYY-MM hoặc YYYY-MM-DD).")
+    source: Slug = Field(description="Mã nguồn nêu mốc này.")
+    quote: Text = Field(description="Câu nguồn nêu mốc, trích nguyên văn trong một đoạn.")
 
 
 class Role(Strict):
@@ -331,10 +398,33 @@ class Record(Strict):
     title_en: Text | None = Field(None, description="Tên tiếng Anh (nếu có).")
     summary: Text = Field(description="Tóm tắt (Markdown đơn giản: đoạn văn, nhấn mạnh, danh sách).")
     date: DateValue | None = Field(None, description="Ngày theo độ chính xác nguồn nêu.")
+    date_unspecified_year: DayMonth | None = Field(
+        None, description="Khi nguồn nêu ngày và tháng mà không nêu năm: XXXX-MM-DD (EDTF)."
+    )
+    not_before: DateBound | None = Field(
+        None, description="Không sớm hơn: mốc nguồn nêu (giai đoạn, sự kiện trước đó), kèm trích dẫn."
+    )
+    not_after: DateBound | None = Field(
+        None,
+        description=(
+            "Không muộn hơn: mốc nguồn nêu, kèm trích dẫn. Ngày đăng của nguồn được trích là "
+            "mốc tự động, không cần ghi."
+        ),
+    )
     date_note: Text | None = Field(None, description="Điều nguồn để ngỏ về thời gian.")
     status: Status = Field(Status.occurred, description="Đã diễn ra, kế hoạch, lời mời…")
     themes: list[Slug] = Field(min_length=1, description="Mã chủ đề trong data/themes.yml.")
-    entities: list[Slug] = Field(default_factory=list, description="Mã các bên liên quan.")
+    entities: list[Slug] = Field(
+        default_factory=list,
+        description="Mã các bên tham gia, liên quan (không kể các bên chỉ được nhắc đến).",
+    )
+    mentioned: list[Slug] = Field(
+        default_factory=list,
+        description=(
+            "Mã các bên bài viết chỉ nhắc đến, không tham gia: mốc so sánh, mốc thời gian, "
+            "tên nằm trong tên một diễn đàn…"
+        ),
+    )
     location: Text | None = Field(None, description="Địa điểm, như nguồn viết.")
     related: list[Slug] = Field(default_factory=list, description="Mã các bản ghi liên quan.")
     tags: list[Text] = Field(default_factory=list, description="Nhãn tự do.")
@@ -353,8 +443,33 @@ class Record(Strict):
         description="Mã cũ, khi bản ghi được đổi mã: địa chỉ cũ chuyển hướng về trang mới.",
     )
 
-    # Fields holding entity ids, checked against data/entities/.
-    entity_fields: ClassVar[tuple[str, ...]] = ("entities",)
+    # Fields holding entity ids, checked against data/entities/; each names the entity's role.
+    entity_fields: ClassVar[tuple[str, ...]] = ("entities", "mentioned")
+    ROLE_LABELS: ClassVar[dict[str, str]] = {
+        "parties": "bên ký kết",
+        "hosts": "chủ trì, đăng cai",
+        "organiser": "tổ chức điều hành",
+        "host_country": "quốc gia sở tại",
+        "issuer": "cơ quan ban hành",
+        "entities": "tham gia, liên quan",
+        "mentioned": "được nhắc đến",
+    }
+
+    def participant_ids(self) -> list[str]:
+        """The entities that take part in some role, not those only mentioned."""
+        return [entity_id for entity_id, role in self.entity_roles() if role != "mentioned"]
+
+    def entity_roles(self) -> list[tuple[str, str]]:
+        """(entity id, role field) for every entity the record names, first role first."""
+        roles: list[tuple[str, str]] = []
+        seen: set[str] = set()
+        for name in self.entity_fields:
+            value = getattr(self, name)
+            for entity_id in value if isinstance(value, list) else [value] if value else []:
+                if entity_id not in seen:
+                    seen.add(entity_id)
+                    roles.append((entity_id, name))
+        return roles
 
     def entity_ids(self) -> list[str]:
         """Every entity the record involves (participants, parties, hosts, issuer…), once each."""
@@ -364,7 +479,7 @@ class Record(Strict):
             ids.extend(value if isinstance(value, list) else [value] if value else [])
         return list(dict.fromkeys(ids))
 
-    @field_validator("themes", "entities", "related", "tags", "search_aliases")
+    @field_validator("themes", "entities", "mentioned", "related", "tags", "search_aliases")
     @classmethod
     def _no_repeats(cls, values: list[str]) -> list[str]:
         return unique_values(values)
@@ -375,7 +490,7 @@ class Event(Record):
     type_label = "Sự kiện"
     type_label_plural = "Sự kiện"
     url_prefix = "su-kien"
-    entity_fields = ("entities", "hosts")
+    entity_fields = ("hosts", "entities", "mentioned")
 
     kind: EventKind = Field(description="Loại sự kiện.")
     hosts: list[Slug] = Field(default_factory=list, description="Mã các bên chủ trì, đăng cai.")
@@ -390,7 +505,7 @@ class Agreement(Record):
     type_label = "Thỏa thuận"
     type_label_plural = "Thỏa thuận, văn kiện hợp tác"
     url_prefix = "thoa-thuan"
-    entity_fields = ("entities", "parties")
+    entity_fields = ("parties", "entities", "mentioned")
 
     kind: AgreementKind = Field(description="Loại văn kiện.")
     parties: list[Slug] = Field(min_length=1, description="Mã các bên ký kết.")
@@ -404,7 +519,7 @@ class Mission(Record):
     type_label = "Phái bộ, lực lượng"
     type_label_plural = "Phái bộ, triển khai lực lượng"
     url_prefix = "phai-bo"
-    entity_fields = ("entities", "organiser", "host_country")
+    entity_fields = ("organiser", "host_country", "entities", "mentioned")
 
     organiser: Slug | None = Field(None, description="Mã tổ chức điều hành (LHQ, EU…).")
     host_country: Slug | None = Field(None, description="Mã quốc gia sở tại.")
@@ -420,7 +535,7 @@ class Resolution(Record):
     type_label = "Văn kiện chính sách"
     type_label_plural = "Văn kiện của Đảng, Nhà nước, Bộ Quốc phòng"
     url_prefix = "van-kien"
-    entity_fields = ("entities", "issuer")
+    entity_fields = ("issuer", "entities", "mentioned")
 
     number: Text | None = Field(None, description="Số hiệu đúng như viết: 22-NQ/TW, 806-NQ/QUTƯ.")
     doc_type: DocType = Field(description="Loại văn bản.")
@@ -482,7 +597,14 @@ class Source(Strict):
     title: Text | None = Field(None, description="Nhan đề bài như được đăng; bỏ trống nếu không rõ.")
     publisher: Text | None = Field(None, description="Cơ quan đăng bài gốc.")
     republished_by: Text | None = Field(None, description="Trang đăng lại, nếu có.")
-    published: DateValue | None = Field(None, description="Ngày đăng bài gốc, nếu rõ.")
+    published: DateValue | None = Field(None, description="Ngày in trên bản chụp, nếu có.")
+    published_kind: PublishedKind = Field(
+        PublishedKind.article,
+        description=(
+            "article: ngày đăng của chính bài; page: ngày do trang đăng lại ghi, có thể là ngày "
+            "đăng lại chứ không phải ngày đăng gốc."
+        ),
+    )
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")] = "vi"
     capture_file: Text = Field(description="Tên tệp bản chụp thô trong shared/sources/.")

@@ -80,6 +80,7 @@ def validate_dataset(raw: RawDataset) -> ValidatedData:
     _check_references(raw, result)
     _check_quotes(raw, result)
     _check_search_aliases(raw, result)
+    _check_placements(result)
     # An unfilled placeholder explains every other complaint about the same value.
     placeholders = [
         problem
@@ -463,6 +464,9 @@ def _check_quotes(raw: RawDataset, data: ValidatedData) -> None:
             if isinstance(loaded.data, dict):
                 for key, item in _mappings(loaded.data.get("evidence"), ("evidence",)):
                     check(loaded, key, item)
+                for name in ("not_before", "not_after"):  # a stated bound quotes its source
+                    if isinstance(loaded.data.get(name), dict):
+                        check(loaded, (name,), loaded.data[name])
     for loaded in raw.entities:
         if isinstance(loaded.data, dict):
             for key, item in _mappings(loaded.data.get("roles"), ("roles",)):
@@ -500,3 +504,52 @@ def _check_search_aliases(raw: RawDataset, data: ValidatedData) -> None:
                         "aliases (đối tác) hoặc tiêu đề, tóm tắt (bản ghi), rồi xóa khỏi search_aliases",
                     )
                 )
+
+
+# -------------------------------------------------------------------------- time
+
+
+def _check_placements(data: ValidatedData) -> None:
+    """Every record has a place in time, and its date and bounds agree with each other.
+
+    The publication date of a cited source bounds a record from above by itself; a record
+    citing only undated sources needs a date, or a bound its source states."""
+    for record_id, located in data.records.items():
+        record, loaded = located.model, located.file
+        sources = [data.sources[e.source].model for e in record.evidence if e.source in data.sources]
+        if record.date and record.date_unspecified_year:
+            data.problems.append(
+                loaded.problem(
+                    ("date_unspecified_year",), "ghi “date” hoặc “date_unspecified_year”, không ghi cả hai"
+                )
+            )
+        before, after = record.not_before, record.not_after
+        if before and after and after.date.latest < before.date.earliest:
+            data.problems.append(
+                loaded.problem(
+                    ("not_after", "date"),
+                    f"mốc “không muộn hơn” {after.date.iso()} sớm hơn "
+                    f"mốc “không sớm hơn” {before.date.iso()}",
+                )
+            )
+        if record.date:
+            start, end = record.date.start, record.date.end or record.date.start
+            if before and end.latest < before.date.earliest:
+                data.problems.append(
+                    loaded.problem(("not_before", "date"), f"ngày {start.iso()} sớm hơn mốc “không sớm hơn”")
+                )
+            if after and start.earliest > after.date.latest:
+                data.problems.append(
+                    loaded.problem(("not_after", "date"), f"ngày {start.iso()} muộn hơn mốc “không muộn hơn”")
+                )
+        dated_sources = [source for source in sources if source.published]
+        if not (record.date or before or after or dated_sources):
+            data.problems.append(
+                loaded.problem(
+                    ("evidence",),
+                    f"bản ghi “{record_id}” chưa có mốc thời gian nào: nguồn được trích không có ngày "
+                    "đăng; ghi “date”, hoặc “not_before”/“not_after” với câu nguồn nêu mốc "
+                    "(ví dụ giai đoạn mà bài viết tổng kết)",
+                    of_key=True,
+                )
+            )

@@ -1,0 +1,85 @@
+"""How dates, bounds, numbers and sizes read in Vietnamese, wherever they are shown: pages,
+search results, exports. One place, so that "không muộn hơn 27/12/2022 (ngày đăng bài)"
+reads the same everywhere."""
+
+from __future__ import annotations
+
+from .model import Bound, Placement
+from .schema import DateSpan, Figure, PartialDate, Status
+
+
+def format_partial_date(date: PartialDate) -> str:
+    if date.day:
+        return f"{date.day:02d}/{date.month:02d}/{date.year}"
+    if date.month:
+        return f"tháng {date.month}/{date.year}"
+    return f"năm {date.year}"
+
+
+def format_date(span: DateSpan | None) -> str:
+    """Vietnamese form of a date as precise as the source: 17/10/2019, tháng 6/2022, năm 2023."""
+    if span is None:
+        return ""
+    if span.end is None:
+        return format_partial_date(span.start)
+    if span.start.precision == span.end.precision == "year":
+        return f"năm {span.start.year}–{span.end.year}"
+    return f"{format_partial_date(span.start)} – {format_partial_date(span.end)}"
+
+
+# What a bound describes for a record that is not a fact that occurred: the statement of it.
+_STATED_AS = {Status.planned: "kế hoạch", Status.intended: "chủ trương", Status.invited: "lời mời"}
+
+
+def format_bound(bound: Bound) -> str:
+    """“27/12/2022 (ngày đăng bài)”: a source's own date says what kind of date it is."""
+    basis = f" ({bound.basis})" if bound.basis else ""
+    return f"{format_partial_date(bound.date)}{basis}"
+
+
+def format_placement(placement: Placement, status: Status = Status.occurred) -> str:
+    """Vietnamese form of where a record sits in time, as its sources allow: a date; or
+    “ngày 28/9, không rõ năm”, “trong giai đoạn 2016–2021”, “không muộn hơn 27/12/2022
+    (ngày đăng bài)”. A plan known only by bounds is dated by when it was stated."""
+    if placement.date:
+        return format_date(placement.date)
+    parts = []
+    if placement.day_month:
+        parts.append(f"ngày {placement.day_month[0]}/{placement.day_month[1]}, không rõ năm")
+    before, after = placement.not_before, placement.not_after
+    stated_period = (
+        before and after and after.quote and before.date.precision == after.date.precision == "year"
+    )
+    if stated_period:
+        assert before and after
+        years = f"{before.date.year}–{after.date.year}" if before.date != after.date else str(after.date.year)
+        parts.append(f"trong giai đoạn {years}" if before.date != after.date else f"trong năm {years}")
+    else:
+        if before:
+            parts.append(f"không sớm hơn {format_bound(before)}")
+        if after:
+            parts.append(f"không muộn hơn {format_bound(after)}")
+    if not parts:
+        return ""
+    text = "; ".join(parts)
+    stated = _STATED_AS.get(status)
+    return f"{stated} được nêu {text}" if stated and not placement.day_month else text
+
+
+def format_number(value: int) -> str:
+    """Vietnamese digit grouping: 1100 -> 1.100."""
+    return f"{value:,}".replace(",", ".")
+
+
+def format_size(size: int) -> str:
+    """A file size as Vietnamese writes it: 12,3 KB, 1,2 MB."""
+    if size < 1024:
+        return f"{size} B"
+    value, unit = (size / 1024, "KB") if size < 1024 * 1024 else (size / 1024 / 1024, "MB")
+    return f"{value:.1f} {unit}".replace(".", ",")
+
+
+def format_figure(figure: Figure) -> str:
+    """A figure as a reader reads it: "hơn 1.100 lượt quân nhân", "70 tổ chức"."""
+    words = [figure.qualifier.label, format_number(figure.value), figure.unit]
+    return " ".join(word for word in words if word)

@@ -1,0 +1,84 @@
+"""How a record's place in time reads in Vietnamese (wording.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from defence_kb.model import Bound, Placement, edtf_of
+from defence_kb.schema import DateSpan, PartialDate, Source, Status
+from defence_kb.wording import format_placement
+
+
+def source(kind: str = "article") -> Source:
+    return Source.model_validate(
+        {
+            "id": "nguon",
+            "label": "Nguồn",
+            "published": "2022-12-27",
+            "published_kind": kind,
+            "capture_file": "a.txt",
+            "attribution": "Theo TTXVN.",
+            "paragraphs": [{"n": 1, "text": "giai đoạn 2016-2021"}],
+        }
+    )
+
+
+def on(date: str) -> PartialDate:
+    return PartialDate.parse(date)
+
+
+PUBLISHED = Bound(on("2022-12-27"), source())
+REPOSTED = Bound(on("2025-05-26"), source("page"))
+PERIOD = (
+    Bound(on("2016"), source(), "giai đoạn 2016-2021"),
+    Bound(on("2021"), source(), "giai đoạn 2016-2021"),
+)
+
+
+@pytest.mark.parametrize(
+    ("placement", "status", "text", "edtf"),
+    [
+        (
+            Placement(DateSpan(on("2019-10-17")), None, None, PUBLISHED),
+            Status.occurred,
+            "17/10/2019",
+            "2019-10-17",
+        ),
+        (
+            Placement(DateSpan(on("2024-04-11"), on("2024-04-12")), None, None, None),
+            Status.occurred,
+            "11/04/2024 – 12/04/2024",
+            "2024-04-11/2024-04-12",
+        ),
+        (
+            Placement(None, None, None, PUBLISHED),
+            Status.occurred,
+            "không muộn hơn 27/12/2022 (ngày đăng bài)",
+            "[..2022-12-27]",
+        ),
+        (
+            Placement(None, None, None, REPOSTED),
+            Status.ongoing,
+            "không muộn hơn 26/05/2025 (ngày ghi trên trang đăng lại)",
+            "[..2025-05-26]",
+        ),
+        (Placement(None, None, *PERIOD), Status.occurred, "trong giai đoạn 2016–2021", "[2016..2021]"),
+        (
+            Placement(None, None, None, PUBLISHED),
+            Status.planned,
+            "kế hoạch được nêu không muộn hơn 27/12/2022 (ngày đăng bài)",
+            "[..2022-12-27]",
+        ),
+        (
+            Placement(None, (28, 9), Bound(on("2019-10-17"), source(), "Ngày 17/10/2019"), None),
+            Status.occurred,
+            "ngày 28/9, không rõ năm; không sớm hơn 17/10/2019",
+            "XXXX-09-28",
+        ),
+    ],
+)
+def test_placement_reads_as_the_sources_allow(
+    placement: Placement, status: Status, text: str, edtf: str
+) -> None:
+    assert format_placement(placement, status) == text
+    assert edtf_of(placement) == edtf
