@@ -274,6 +274,8 @@ def test_english_names_are_marked_as_english(page: Any, site_url: str) -> None:
     page.goto(f"{site_url}/thoa-thuan/hiep-dinh-fpa-viet-nam-eu/")
     english = page.locator("article [lang='en']")
     assert english.inner_text().startswith("Framework Participation Agreement")
+    provenance = page.locator("article .kb-provenance").inner_text()
+    assert provenance == "(tên tiếng Anh do biên tập viên dịch, không có trong nguồn)"
     page.goto(f"{site_url}/doi-tac/nam-sudan/")
     assert page.locator("article [lang='en']").inner_text() == "South Sudan"
 

@@ -133,6 +133,7 @@ REGION = {
     "title_en": "intro",
     "summary": "intro",
     "search_aliases": "intro",
+    "not_in_sources": "intro",
     "figures": "section:Số liệu",
     "evidence": "section:Bằng chứng",
     "related": "section:Bản ghi liên quan",
@@ -161,6 +162,8 @@ def shown_values(kb: KnowledgeBase, entry: RecordEntry) -> dict[str, list[str]]:
             expected[field] = [format_date(value)] if value else []
         elif field == "date_unspecified_year":
             expected[field] = [f"ngày {int(value[8:10])}/{int(value[5:7])}, không rõ năm"]
+        elif field == "not_in_sources":
+            expected[field] = ["không có trong nguồn"]
         elif field in ("not_before", "not_after"):
             expected[field] = [collapse_whitespace(value.quote)] if not record.date else []
         elif field == "summary":

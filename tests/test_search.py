@@ -184,7 +184,9 @@ def test_no_match_says_so_in_vietnamese(page: Any, site_url: str) -> None:
 # ------------------------------------------------------------------ no noise
 
 
-@pytest.mark.parametrize("query", ["xyzqwv", "qqqq", "Zimbabwe"])
+# MINUSCA: the sources name no UN mission in the Central African Republic (only the EU's
+# training mission), so an honest search finds nothing rather than a page about another mission.
+@pytest.mark.parametrize("query", ["xyzqwv", "qqqq", "Zimbabwe", "MINUSCA"])
 def test_words_found_nowhere_give_no_results(page: Any, site_url: str, query: str) -> None:
     assert results(page, site_url, query) == []
 
@@ -249,7 +251,6 @@ def test_top_3_are_the_same_with_and_without_diacritics(
     [
         ("UNMISS", "/phai-bo/benh-vien-da-chien-cap-2-so-3-nam-sudan/"),
         ("UNISFA", "/phai-bo/doi-cong-binh-viet-nam-phai-bo-abyei/"),
-        ("MINUSCA", "/doi-tac/cong-hoa-trung-phi/"),
         ("Bộ trưởng Giang", "/doi-tac/phan-van-giang/"),
         ("bo truong giang", "/doi-tac/phan-van-giang/"),
     ],

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 from itertools import pairwise
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     BaseModel,
@@ -396,6 +396,13 @@ class Record(Strict):
     id: Slug = Field(description="Mã bản ghi: chữ thường không dấu, số, gạch nối; trùng tên tệp.")
     title: Text = Field(description="Tên bản ghi bằng tiếng Việt.")
     title_en: Text | None = Field(None, description="Tên tiếng Anh (nếu có).")
+    not_in_sources: list[Literal["title_en"]] = Field(
+        default_factory=list,
+        description=(
+            "Các trường biên tập viên ghi mà nguồn không có (ví dụ tên tiếng Anh do biên tập viên "
+            "dịch): [title_en]. Trang ghi rõ “không có trong nguồn”."
+        ),
+    )
     summary: Text = Field(description="Tóm tắt (Markdown đơn giản: đoạn văn, nhấn mạnh, danh sách).")
     date: DateValue | None = Field(None, description="Ngày theo độ chính xác nguồn nêu.")
     date_unspecified_year: DayMonth | None = Field(
@@ -557,6 +564,10 @@ class Entity(Strict):
     kind: EntityKind = Field(description="country, organisation hoặc person.")
     name: Text = Field(description="Tên tiếng Việt như bài viết ghi.")
     name_en: Text | None = Field(None, description="Tên tiếng Anh.")
+    not_in_sources: list[Literal["name_en"]] = Field(
+        default_factory=list,
+        description="[name_en] khi tên tiếng Anh do biên tập viên ghi, không có trong nguồn.",
+    )
     aliases: list[Text] = Field(default_factory=list, description="Tên viết tắt, cách viết khác.")
     part_of: Slug | None = Field(None, description="Mã tổ chức cấp trên.")
     country: Slug | None = Field(None, description="Mã quốc gia của người hoặc tổ chức.")

@@ -80,6 +80,7 @@ def validate_dataset(raw: RawDataset) -> ValidatedData:
     _check_references(raw, result)
     _check_quotes(raw, result)
     _check_search_aliases(raw, result)
+    _check_provenance(result)
     _check_placements(result)
     # An unfilled placeholder explains every other complaint about the same value.
     placeholders = [
@@ -213,6 +214,7 @@ def _translate(model: type[BaseModel], loaded: LoadedFile, detail: Any) -> Probl
         "int_type": f"“{name}” phải là số nguyên, không phải {_describe(value)}",
         "greater_than_equal": f"“{name}” phải lớn hơn hoặc bằng {ctx.get('ge')}",
         "bool_parsing": f"“{name}” phải là true hoặc false",
+        "literal_error": f"“{name}” không nhận giá trị {_describe(value)}; chọn: {ctx.get('expected', '')}",
     }
     if kind in messages:
         return loaded.problem(loc, messages[kind])
@@ -473,16 +475,78 @@ def _check_quotes(raw: RawDataset, data: ValidatedData) -> None:
                 check(loaded, key, item)
 
 
+# ------------------------------------------------------------------- provenance
+
+_VIETNAM = re.compile(r"\bVietnam\b")
+
+
+def _source_texts(data: ValidatedData) -> list[tuple[str, str]]:
+    """(source id, its whole text, white space collapsed and case folded)."""
+    return [
+        (source_id, collapse_whitespace(" ".join(p.text for p in located.model.paragraphs)).casefold())
+        for source_id, located in data.sources.items()
+    ]
+
+
+def _check_provenance(data: ValidatedData) -> None:
+    """Every name that is not in the sources says so: an English name (a record's title_en,
+    an entity's name_en) either occurs in a source or is listed in `not_in_sources`, which
+    the page shows; an entity's `aliases` are the sources' own names. English writes the
+    country one way: "Viet Nam"."""
+    texts = _source_texts(data)
+
+    def found(text: str) -> bool:
+        needle = collapse_whitespace(text).casefold()
+        return any(needle in source for _, source in texts)
+
+    located_items: list[tuple[Located[Any], str]] = [
+        *((located, "title_en") for located in data.records.values()),
+        *((located, "name_en") for located in data.entities.values()),
+    ]
+    for located, field_name in located_items:
+        model, loaded = located.model, located.file
+        english = getattr(model, field_name)
+        marked = field_name in model.not_in_sources
+        if english and _VIETNAM.search(english):
+            data.problems.append(
+                loaded.problem(
+                    (field_name,), f"viết “Viet Nam”, không viết “Vietnam”, trong tên tiếng Anh: “{english}”"
+                )
+            )
+        if english and not marked and not found(english):
+            data.problems.append(
+                loaded.problem(
+                    (field_name,),
+                    f"tên tiếng Anh “{english}” không có trong nguồn nào: ghi "
+                    f"“not_in_sources: [{field_name}]” để trang ghi rõ là tên do biên tập viên dịch, "
+                    "hoặc xóa trường này",
+                )
+            )
+        elif english and marked and found(english):
+            data.problems.append(
+                loaded.problem(
+                    ("not_in_sources",),
+                    f"tên tiếng Anh “{english}” có trong nguồn: xóa “{field_name}” khỏi not_in_sources",
+                )
+            )
+    for located in data.entities.values():
+        for index, alias in enumerate(located.model.aliases):
+            if not found(alias):
+                data.problems.append(
+                    located.file.problem(
+                        ("aliases", index),
+                        f"tên khác “{alias}” không có trong nguồn nào: tên ngoài nguồn ghi vào search_aliases",
+                    )
+                )
+
+
 # ----------------------------------------------------------------- search aliases
 
 
 def _check_search_aliases(raw: RawDataset, data: ValidatedData) -> None:
     """Search aliases are the names readers type that the sources do not use, and the page
     says so: an alias a source uses, or the record's own title or name, is refused."""
-    texts = [
-        (source_id, collapse_whitespace(" ".join(p.text for p in located.model.paragraphs)).casefold())
-        for source_id, located in data.sources.items()
-    ]
+    texts = _source_texts(data)
     files = [*(f for files in raw.records.values() for f in files), *raw.entities]
     for loaded in files:
         if not isinstance(loaded.data, dict):
