@@ -535,7 +535,8 @@ def _check_provenance(data: ValidatedData) -> None:
                 data.problems.append(
                     located.file.problem(
                         ("aliases", index),
-                        f"tên khác “{alias}” không có trong nguồn nào: tên ngoài nguồn ghi vào search_aliases",
+                        f"tên khác “{alias}” không có trong nguồn nào: "
+                        "tên ngoài nguồn ghi vào search_aliases",
                     )
                 )
 
