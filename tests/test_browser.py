@@ -332,3 +332,20 @@ def test_a_printed_record_names_its_page_and_keeps_tables_whole(page: Any, site_
     assert link.evaluate("e => getComputedStyle(e).color") == link.evaluate(
         "e => getComputedStyle(e.closest('td')).color"
     ), "printed links are not coloured text"
+
+
+def test_an_entity_page_opens_with_its_span_and_co_participants(
+    page: Any, site_url: str, built_site: tuple[KnowledgeBase, Path]
+) -> None:
+    kb, _ = built_site
+    entry = kb.entities["nhat-ban"]
+    page.goto(f"{site_url}/doi-tac/nhat-ban/")
+    facts = page.locator(".kb-facts")
+    first, last = entry.span
+    assert facts.locator("tr", has_text="Thời gian").inner_text().split("\t")[-1].startswith(f"{first}–{last}")
+    together = facts.locator("tr", has_text="Thường cùng tham gia").inner_text()
+    for other, count in entry.co_participants(kb.entities)[:6]:
+        assert f"{other.entity.name} ({count})" in together
+    assert facts.locator("tr", has_text="Số bản ghi").inner_text().endswith(
+        f"{len(entry.records)}: tham gia {len(entry.took_part)}, được nhắc đến {len(entry.mentioned_in)}"
+    )
