@@ -44,7 +44,7 @@ serve: $(READY)
 	$(KB) serve $(ENGINE_OPTION)
 
 new: $(READY)
-	@test -n "$(TYPE)" -a -n "$(TITLE)" || { echo 'usage: make new TYPE=event|agreement|mission|resolution TITLE="..."'; exit 2; }
+	@test -n "$(TYPE)" -a -n "$(TITLE)" || { echo 'usage: make new TYPE=event|agreement|mission|resolution|position TITLE="..."'; exit 2; }
 	$(KB) new "$(TYPE)" "$(TITLE)"
 
 schema: $(READY)

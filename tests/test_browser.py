@@ -342,10 +342,56 @@ def test_an_entity_page_opens_with_its_span_and_co_participants(
     page.goto(f"{site_url}/doi-tac/nhat-ban/")
     facts = page.locator(".kb-facts")
     first, last = entry.span
-    assert facts.locator("tr", has_text="Thời gian").inner_text().split("\t")[-1].startswith(f"{first}–{last}")
+    assert (
+        facts.locator("tr", has_text="Thời gian").inner_text().split("\t")[-1].startswith(f"{first}–{last}")
+    )
     together = facts.locator("tr", has_text="Thường cùng tham gia").inner_text()
     for other, count in entry.co_participants(kb.entities)[:6]:
         assert f"{other.entity.name} ({count})" in together
-    assert facts.locator("tr", has_text="Số bản ghi").inner_text().endswith(
-        f"{len(entry.records)}: tham gia {len(entry.took_part)}, được nhắc đến {len(entry.mentioned_in)}"
+    assert (
+        facts.locator("tr", has_text="Số bản ghi")
+        .inner_text()
+        .endswith(
+            f"{len(entry.records)}: tham gia {len(entry.took_part)}, được nhắc đến {len(entry.mentioned_in)}"
+        )
     )
+
+
+# ------------------------------------------------------------- positions, figures
+
+
+def test_positions_are_a_record_type_of_their_own(
+    page: Any, site_url: str, built_site: tuple[KnowledgeBase, Path]
+) -> None:
+    kb, _ = built_site
+    positions = [e for e in kb.records.values() if e.record.folder == "positions"]
+    assert len(positions) >= 10
+    page.goto(f"{site_url}/quan-diem/")
+    assert page.locator("article tbody tr").count() == len(positions)
+    page.goto(f"{site_url}/quan-diem/chinh-sach-quoc-phong-bon-khong/")
+    assert page.locator(".kb-facts tr", has_text="Bên nêu").inner_text().endswith("Việt Nam")
+    assert page.locator(".kb-breadcrumb").inner_text().count("Quan điểm, chủ trương, đường lối") == 1
+    page.goto(f"{site_url}/tim-kiem/?type=Quan%20điểm%2C%20chủ%20trương")
+    page.wait_for_selector(".kb-search-page__results .kb-result")
+    assert page.locator(".kb-search-page__status").inner_text().startswith(f"{len(positions)} kết quả")
+
+
+def test_the_figures_page_lists_every_figure_with_its_quote(
+    page: Any, site_url: str, built_site: tuple[KnowledgeBase, Path]
+) -> None:
+    kb, _ = built_site
+    figures = [
+        (entry, figure)
+        for entry in kb.records.values()
+        for figure in [
+            *entry.record.figures,
+            *([entry.record.personnel] if getattr(entry.record, "personnel", None) else []),
+        ]
+    ]
+    page.goto(f"{site_url}/so-lieu/")
+    rows = page.locator("article tbody tr")
+    assert rows.count() == len(figures)
+    shown = "\n".join(rows.all_inner_texts())
+    for _entry, figure in figures:
+        assert collapse_whitespace(figure.as_stated) in collapse_whitespace(shown)
+    assert "tính đến 12/03/2025" in shown

@@ -126,6 +126,8 @@ ROW = {
     "doc_type": "Loại văn bản",
     "issuer": "Cơ quan ban hành",
     "subject": "Trích yếu",
+    "stated_by": "Bên nêu",
+    "stated_in": "Nêu trong",
 }
 REGION = {
     "title": "h1",
@@ -150,7 +152,7 @@ def shown_values(kb: KnowledgeBase, entry: RecordEntry) -> dict[str, list[str]]:
         value = getattr(record, field)
         if field == "id":
             expected[field] = [record.id]
-        elif field in ("entities", "mentioned", "hosts", "parties"):
+        elif field in ("entities", "mentioned", "hosts", "parties", "stated_by"):
             expected[field] = names(value)
         elif field in ("organiser", "host_country", "issuer"):
             expected[field] = names([value]) if value else []

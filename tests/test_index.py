@@ -21,7 +21,7 @@ def test_one_document_per_page_at_its_url(dataset: Dataset) -> None:
     assert "nguon/nguon-a/index.html" in docs
     assert "chu-de/chu-de-a/index.html" in docs
     assert "thoa-thuan/index.html" in docs  # each record type's index is found by its name
-    assert len(docs) == 4 + 3 + 1 + 1 + 4  # records, entities, source, theme, record types
+    assert len(docs) == 4 + 3 + 1 + 1 + 5  # records, entities, source, theme, record types
 
 
 def test_filters_metadata_and_weights(dataset: Dataset) -> None:

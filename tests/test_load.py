@@ -124,7 +124,7 @@ def test_files_outside_known_folders_are_reported_not_skipped(dataset: Dataset) 
     assert outcome.lines == [
         "data/agreements/notes.txt:1:1: bản ghi phải là tệp .yml; đổi tên thành notes.yml hoặc xóa tệp",
         "data/event/x.yml:1:1: tệp nằm ngoài các thư mục dữ liệu nên sẽ không được đọc; chuyển vào một trong "
-        "agreements, entities, events, missions, resolutions, sources",
+        "agreements, entities, events, missions, positions, resolutions, sources",
     ]
 
 

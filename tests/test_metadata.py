@@ -13,13 +13,19 @@ import pytest
 from defence_kb.metadata import description, script_json
 from defence_kb.model import KnowledgeBase
 from defence_kb.render import page_url
-from defence_kb.schema import Agreement, Event, Mission, Resolution
+from defence_kb.schema import Agreement, Event, Mission, Position, Resolution
 
 pytestmark = pytest.mark.build
 
 Site = tuple[KnowledgeBase, Path]
 SITE_URL = "https://vietnam-defence-kb.github.io/defence-kb/"
-EXPECTED_TYPE = {Event: "Event", Mission: "Event", Agreement: "Legislation", Resolution: "Legislation"}
+EXPECTED_TYPE = {
+    Event: "Event",
+    Mission: "Event",
+    Agreement: "Legislation",
+    Resolution: "Legislation",
+    Position: "CreativeWork",
+}
 REQUIRED = ("@context", "@type", "@id", "url", "name", "description", "inLanguage", "isBasedOn")
 
 
@@ -71,8 +77,9 @@ def test_every_record_page_has_json_ld_of_its_type(built_site: Site) -> None:
         assert data["inLanguage"] == "vi"
         sources = {citation.source.label for citation in entry.citations}
         assert len(data["isBasedOn"]) == len(sources)
-        date_key = "startDate" if data["@type"] == "Event" else "legislationDate"
-        assert data.get(date_key) == (record.date.start.iso() if record.date else None), entry.id
+        if data["@type"] != "CreativeWork":
+            date_key = "startDate" if data["@type"] == "Event" else "legislationDate"
+            assert data.get(date_key) == (record.date.start.iso() if record.date else None), entry.id
         if isinstance(record, Resolution) and record.number:
             assert data["legislationIdentifier"] == record.number
 

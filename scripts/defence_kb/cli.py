@@ -157,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     validate.set_defaults(run=cmd_validate)
     new = commands.add_parser("new", help="create a record file from a type and a title")
-    new.add_argument("type", help="event, agreement, mission or resolution")
+    new.add_argument("type", help="event, agreement, mission, resolution or position")
     new.add_argument("title", help="Vietnamese title, in quotes")
     new.set_defaults(run=cmd_new)
     commands.add_parser("schema", help="export JSON Schema files").set_defaults(run=cmd_schema)

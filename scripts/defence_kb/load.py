@@ -19,6 +19,7 @@ import yaml
 
 from .parallel import fork_map
 from .problems import Problem
+from .schema import RECORD_TYPES
 from .text import is_nfc
 
 try:  # the C parser is several times faster; fall back silently where libyaml is absent
@@ -333,7 +334,7 @@ def iter_yaml_files(folder: Path) -> Iterator[Path]:
     return iter(sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml")))
 
 
-RECORD_FOLDERS = ("events", "agreements", "missions", "resolutions")
+RECORD_FOLDERS = tuple(RECORD_TYPES)  # the schema names the record folders
 # Reading is shared among processes from this many files on, in tasks of FILES_PER_TASK.
 PARALLEL_MIN_FILES = 2000
 FILES_PER_TASK = 250

@@ -7,7 +7,7 @@ which the theme override (docs/overrides/main.html) prints into <head>.
 Types: events and missions are schema.org `Event`s; agreements and Party, State and
 ministry documents are `Legislation` (schema.org's type for legal instruments, enforceable
 or not, with `legislationType` saying which); entities are `Country`, `Organization` or
-`Person`.
+`Person`; stated positions are `CreativeWork`s whose `creator` is who states them.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import json
 from typing import Any
 
 from .model import EntityEntry, KnowledgeBase, RecordEntry
-from .schema import Agreement, EntityKind, Event, Mission, Resolution, Status
+from .schema import Agreement, EntityKind, Event, Mission, Position, Resolution, Status
 
 DESCRIPTION_LENGTH = 200
 _ENTITY_TYPES = {
@@ -54,7 +54,13 @@ def record_json_ld(kb: KnowledgeBase, entry: RecordEntry, url: str) -> dict[str,
     sources = {citation.source.id: citation.source for citation in entry.citations}
     data: dict[str, Any] = {
         "@context": "https://schema.org",
-        "@type": "Legislation" if isinstance(record, Agreement | Resolution) else "Event",
+        "@type": (
+            "Legislation"
+            if isinstance(record, Agreement | Resolution)
+            else "CreativeWork"
+            if isinstance(record, Position)
+            else "Event"
+        ),
         "@id": url,
         "url": url,
         "identifier": record.id,
@@ -85,6 +91,9 @@ def record_json_ld(kb: KnowledgeBase, entry: RecordEntry, url: str) -> dict[str,
             data["eventStatus"] = "https://schema.org/EventScheduled"
         if involved:
             data["attendee"] = involved
+    elif isinstance(record, Position):
+        if involved:
+            data["creator"] = involved
     else:
         data["legislationType"] = (record.kind if isinstance(record, Agreement) else record.doc_type).label
         data["legislationDate"] = _date(record.date)

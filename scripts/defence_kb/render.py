@@ -30,7 +30,7 @@ from .export import EXPORT_FOLDER, describe_exports, export_files
 from .history import History
 from .metadata import description, entity_json_ld, record_json_ld, script_json
 from .model import EntityEntry, KnowledgeBase, RecordEntry, SourceEntry
-from .schema import RECORD_TYPES, PartialDate, Record, Status, Theme
+from .schema import RECORD_TYPES, Figure, PartialDate, Record, Source, Status, Theme
 from .text import heading_slug, vietnamese_sort_key
 from .wording import (
     format_bound,
@@ -48,6 +48,7 @@ DATA_PAGE = f"{EXPORT_FOLDER}/index.md"
 RECENT_PAGE = "moi-cap-nhat.md"
 LOOKUP_PAGE = "tra-cuu/index.md"
 TAGS_PAGE = "nhan.md"
+FIGURES_PAGE = "so-lieu.md"
 FEED_FILE = "feed.xml"
 RECENT_ON_HOME = 8
 RECENT_ON_PAGE = 100
@@ -537,11 +538,13 @@ def plan_pages(kb: KnowledgeBase, history: History | None = None) -> list[PageJo
     )
     page(TIMELINE_PAGE, "timeline.md.j2", entries=by_date)
     page(TAGS_PAGE, "tags.md.j2", groups=tag_groups(kb))
+    page(FIGURES_PAGE, "figures.md.j2", rows=figure_rows(kb))
     page(
         LOOKUP_PAGE,
         "lookup.md.j2",
         type_counts=[(t, len(items)) for t, items in by_type(by_date)],
         tag_count=len(tag_groups(kb)),
+        figure_count=len(figure_rows(kb)),
     )
     for folder, record_type in RECORD_TYPES.items():
         entries = [e for e in by_date if isinstance(e.record, record_type)]
@@ -618,6 +621,43 @@ def vietnamese_sorted(items: Iterable[Any], attribute: str | None = None) -> lis
     """Items in Vietnamese alphabetical order of themselves or of a (dotted) attribute."""
     name = operator.attrgetter(attribute) if attribute else str
     return sorted(items, key=lambda item: vietnamese_sort_key(name(item)))
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """One figure an article gives, with the record it belongs to and the quote stating it."""
+
+    entry: RecordEntry
+    figure: Figure
+    quote: str
+    source: Source | None  # the source of the quote stating it
+
+    @property
+    def as_of(self) -> str:
+        """When the figure holds: the date the source gives it for ("tính đến ngày …"), else
+        the date of the source reporting it, else the record's place in time."""
+        if self.figure.as_of:
+            return f"tính đến {format_partial_date(self.figure.as_of)}"
+        if self.source and self.source.published:
+            return f"theo nguồn {format_date(self.source.published)} ({self.source.published_kind.label})"
+        return placement_label(self.entry)
+
+
+def figure_rows(kb: KnowledgeBase) -> list[FigureRow]:
+    """Every figure of every record (personnel included), in time order of the records."""
+    rows = []
+    for entry in kb.records_by_date():
+        record = entry.record
+        personnel = getattr(record, "personnel", None)
+        for figure in [*record.figures, *([personnel] if personnel else [])]:
+            stated = " ".join(figure.as_stated.split())
+            citation = next((c for c in entry.citations if stated in " ".join(c.quote.split())), None)
+            rows.append(
+                FigureRow(
+                    entry, figure, citation.quote if citation else "", citation.source if citation else None
+                )
+            )
+    return rows
 
 
 def tag_groups(kb: KnowledgeBase) -> list[tuple[str, str, list[RecordEntry]]]:

@@ -25,6 +25,7 @@ NOT_FOR_NEW_RECORDS = {
     "not_before",
     "not_after",
     "mentioned",
+    "not_in_sources",
 }
 
 

@@ -87,6 +87,13 @@ class AgreementKind(Vocabulary):
     other = ("other", "Văn kiện khác")
 
 
+class PositionKind(Vocabulary):
+    policy = ("policy", "Chính sách, đường lối")
+    principle = ("principle", "Nguyên tắc, phương châm")
+    assessment = ("assessment", "Nhận định, đánh giá")
+    task = ("task", "Nhiệm vụ, giải pháp")
+
+
 class UnitType(Vocabulary):
     field_hospital = ("field_hospital", "Bệnh viện dã chiến")
     engineering_unit = ("engineering_unit", "Đội công binh")
@@ -453,6 +460,7 @@ class Record(Strict):
     # Fields holding entity ids, checked against data/entities/; each names the entity's role.
     entity_fields: ClassVar[tuple[str, ...]] = ("entities", "mentioned")
     ROLE_LABELS: ClassVar[dict[str, str]] = {
+        "stated_by": "bên nêu quan điểm",
         "parties": "bên ký kết",
         "hosts": "chủ trì, đăng cai",
         "organiser": "tổ chức điều hành",
@@ -550,7 +558,29 @@ class Resolution(Record):
     subject: Text | None = Field(None, description="Trích yếu, như nguồn viết.")
 
 
-RECORD_TYPES: dict[str, type[Record]] = {cls.folder: cls for cls in (Event, Agreement, Mission, Resolution)}
+class Position(Record):
+    """A stated position, principle or policy line: who states it, in which article or
+    document, since when if known. `date` is when it was stated, if the source says."""
+
+    folder = "positions"
+    type_label = "Quan điểm, chủ trương"
+    type_label_plural = "Quan điểm, chủ trương, đường lối"
+    url_prefix = "quan-diem"
+    entity_fields = ("stated_by", "entities", "mentioned")
+
+    kind: PositionKind = Field(description="Loại: chính sách, nguyên tắc, nhận định, nhiệm vụ.")
+    stated_by: list[Slug] = Field(
+        default_factory=list,
+        description="Mã bên nêu quan điểm (Đảng, Nhà nước, Bộ Quốc phòng…); để trống nếu bài không nói.",
+    )
+    stated_in: Text | None = Field(
+        None, description="Văn kiện hoặc bài viết nêu quan điểm, như nguồn viết (nếu có)."
+    )
+
+
+RECORD_TYPES: dict[str, type[Record]] = {
+    cls.folder: cls for cls in (Event, Agreement, Mission, Resolution, Position)
+}
 
 
 # --------------------------------------------------------------------- other data files

@@ -113,5 +113,6 @@ def write_synthetic_dataset(target: Path, records: int, real_data: Path, seed: i
                 f'number: "{i}-NQ/TW"',
                 f"issuer: doi-tac-{involved[0]:05d}",
             ],
+            "positions": ["kind: policy", f"stated_by: [doi-tac-{involved[0]:05d}]"],
         }[folder]
         (target / folder / f"{record_id}.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
