@@ -21,7 +21,7 @@ help:
 	@echo "make test      run lint and the test suite"
 	@echo "make validate  check every data file (DATA=folder to check another copy)"
 	@echo "make new TYPE=agreement TITLE=\"Bản ghi nhớ ...\"   create a record to fill in"
-	@echo "make coverage  which source paragraphs the records cite"
+	@echo "make coverage  which sentences of the sources no record carries (and no exclusion explains)"
 	@echo "make screenshots  home and a record page at phone and desktop widths, in screenshots/"
 	@echo "make bench     time each build stage at 1,000 and 10,000 records (bench-results/)"
 	@echo "make bench-search  search index time and first-query download, real and 10,000 records"

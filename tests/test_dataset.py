@@ -10,7 +10,7 @@ import pytest
 
 from conftest import REPO_ROOT
 from defence_kb.build import load_knowledge_base
-from defence_kb.coverage import paragraph_coverage
+from defence_kb.coverage import sentence_coverage
 from defence_kb.load import load_dataset
 from defence_kb.model import KnowledgeBase
 from defence_kb.schema import Agreement, Resolution
@@ -63,9 +63,19 @@ def test_no_two_agreements_share_parties_kind_and_date(data: ValidatedData) -> N
     assert [k for k, count in keys.items() if count > 1] == []
 
 
-def test_every_fact_stating_paragraph_is_cited(data: ValidatedData) -> None:
-    gaps = [f"{row.source_id} đoạn {row.paragraph.n}" for row in paragraph_coverage(data) if row.is_gap]
+def test_every_fact_stating_sentence_is_carried_or_excluded_with_a_reason(data: ValidatedData) -> None:
+    gaps = [
+        f"{row.source_id} đoạn {row.paragraph.n}: {row.text[:80]}"
+        for row in sentence_coverage(data)
+        if row.is_gap
+    ]
     assert gaps == []
+
+
+def test_no_exclusion_hides_a_carried_sentence(data: ValidatedData) -> None:
+    """An excluded sentence that a record now carries is a stale exclusion."""
+    stale = [row.text[:80] for row in sentence_coverage(data) if row.excluded and row.carried]
+    assert stale == []
 
 
 def test_sources_keep_every_line_of_the_capture_or_say_why_not(data: ValidatedData) -> None:

@@ -64,6 +64,12 @@ PERIOD = (
         ),
         (Placement(None, None, *PERIOD), Status.occurred, "trong giai đoạn 2016–2021", "[2016..2021]"),
         (
+            Placement(None, None, Bound(on("2019-10-17"), source(), "ký ngày 17-10-2019"), PERIOD[1]),
+            Status.occurred,
+            "không sớm hơn 17/10/2019; không muộn hơn năm 2021",
+            "[2019-10-17..2021-12-31]",
+        ),
+        (
             Placement(None, None, None, PUBLISHED),
             Status.planned,
             "kế hoạch được nêu không muộn hơn 27/12/2022 (ngày đăng bài)",

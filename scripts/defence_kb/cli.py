@@ -191,8 +191,8 @@ def main(argv: list[str] | None = None) -> int:
     stages.add_argument("work", type=Path)
     stages.add_argument("--first-search", action="store_true")
     stages.set_defaults(run=cmd_bench_stages)
-    coverage = commands.add_parser("coverage", help="which source paragraphs records cite")
-    coverage.add_argument("--all", action="store_true", help="list cited paragraphs too")
+    coverage = commands.add_parser("coverage", help="which source sentences records carry")
+    coverage.add_argument("--all", action="store_true", help="list carried and excluded sentences too")
     coverage.set_defaults(run=cmd_coverage)
 
     args = parser.parse_args(argv)

@@ -339,6 +339,8 @@ RECORD_FOLDERS = tuple(RECORD_TYPES)  # the schema names the record folders
 PARALLEL_MIN_FILES = 2000
 FILES_PER_TASK = 250
 THEMES_FILE = "themes.yml"
+# Sentences of the sources that need no record, each with the reason (reviewed).
+EXCLUSIONS_FILE = "coverage-exclusions.yml"
 # Folders under data/ that hold no YAML the loader reads (generated JSON Schema files).
 PASSIVE_FOLDERS = ("schema",)
 
@@ -352,6 +354,7 @@ class RawDataset:
     entities: list[LoadedFile] = field(default_factory=list)
     sources: list[LoadedFile] = field(default_factory=list)
     themes: LoadedFile | None = None
+    exclusions: LoadedFile | None = None
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -383,6 +386,10 @@ def load_dataset(data_dir: Path) -> RawDataset:
         raw.problems.extend(problems)
     else:
         raw.problems.append(Problem(themes_path, 1, 1, "thiếu tệp danh sách chủ đề"))
+    exclusions_path = data_dir / EXCLUSIONS_FILE
+    if exclusions_path.exists():
+        raw.exclusions, problems = read_yaml(exclusions_path)
+        raw.problems.extend(problems)
     tree = _tree(data_dir)
     raw.problems.extend(_stray_files(data_dir, tree))
     raw.problems.extend(_case_collisions(data_dir, tree))
@@ -431,7 +438,7 @@ def _stray_files(data_dir: Path, tree: list[tuple[str, bool]]) -> list[Problem]:
         if is_folder or any(part.startswith(".") for part in parts):
             continue
         top = parts[0]
-        if top in PASSIVE_FOLDERS or relative == THEMES_FILE:
+        if top in PASSIVE_FOLDERS or relative in (THEMES_FILE, EXCLUSIONS_FILE):
             continue
         suffix = Path(relative).suffix
         if len(parts) == 2 and top in known and suffix in (".yml", ".yaml"):

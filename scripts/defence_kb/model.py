@@ -87,9 +87,13 @@ def edtf_of(placement: Placement) -> str:
         day, month = placement.day_month
         text = f"XXXX-{month:02d}-{day:02d}"
     elif placement.not_before or placement.not_after:
-        before = placement.not_before.date.iso() if placement.not_before else ""
-        after = placement.not_after.date.iso() if placement.not_after else ""
-        text = f"[{before}..{after}]"
+        before = placement.not_before.date if placement.not_before else None
+        after = placement.not_after.date if placement.not_after else None
+        if before and after and before.precision != after.precision:
+            # EDTF ranges join two dates of one precision: widen both to days.
+            text = f"[{before.earliest.isoformat()}..{after.latest.isoformat()}]"
+        else:
+            text = f"[{before.iso() if before else ''}..{after.iso() if after else ''}]"
     else:
         return ""
     parse_edtf(text)  # raises on anything that is not EDTF

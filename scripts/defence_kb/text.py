@@ -6,6 +6,7 @@ compared, folded and turned into slugs.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from slugify import slugify as _slugify
@@ -86,3 +87,25 @@ def vietnamese_sort_key(text: str) -> tuple[object, ...]:
 def heading_slug(value: str, separator: str = "-") -> str:
     """Anchors of headings (Markdown's toc extension): like record ids, `đ` becomes `d`."""
     return _slugify(fold_diacritics(value), separator=separator) or "muc"
+
+
+# A sentence ends at ., !, ? or … followed by white space and what starts a sentence (a
+# capital, a digit, an opening quote or bracket); abbreviations a citation uses ("Nxb.",
+# "tr.", "t.") do not end one.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[”\")]?\s+(?=[\"“(\[\dA-ZĐÀ-ỸÂĂÊÔƠƯ])")
+_ABBREVIATIONS = ("Nxb.", "tr.", "t.", "Tr.", "TS.", "ThS.", "PGS.", "GS.")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a paragraph, in order, covering its text."""
+    spans = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if text[: match.start()].endswith(_ABBREVIATIONS):
+            continue
+        end = match.start() + len(match.group(0).rstrip())
+        spans.append((start, end))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]

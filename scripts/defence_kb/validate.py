@@ -20,6 +20,8 @@ from .schema import (
     PLACEHOLDER,
     RECORD_TYPES,
     Entity,
+    Exclusion,
+    ExclusionsFile,
     Record,
     Source,
     Theme,
@@ -45,6 +47,7 @@ class ValidatedData:
     entities: dict[str, Located[Entity]] = field(default_factory=dict)
     sources: dict[str, Located[Source]] = field(default_factory=dict)
     themes: dict[str, Theme] = field(default_factory=dict)
+    exclusions: list[Exclusion] = field(default_factory=list)
     # (source id, quote) -> number of the paragraph the quote was found in
     quote_paragraphs: dict[tuple[str, str], int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
@@ -77,6 +80,11 @@ def validate_dataset(raw: RawDataset) -> ValidatedData:
                     )
                 result.themes[theme.id] = theme
 
+    if raw.exclusions is not None:
+        exclusions = _validate_model(ExclusionsFile, raw.exclusions, problems)
+        if exclusions is not None:
+            result.exclusions = exclusions.exclusions
+            _check_exclusions(raw.exclusions, result)
     _check_references(raw, result)
     _check_quotes(raw, result)
     _check_search_aliases(raw, result)
@@ -616,5 +624,40 @@ def _check_placements(data: ValidatedData) -> None:
                     "đăng; ghi “date”, hoặc “not_before”/“not_after” với câu nguồn nêu mốc "
                     "(ví dụ giai đoạn mà bài viết tổng kết)",
                     of_key=True,
+                )
+            )
+
+
+# ----------------------------------------------------------------------- coverage
+
+
+def _check_exclusions(loaded: LoadedFile, data: ValidatedData) -> None:
+    """Each excluded sentence is the start of a sentence of the paragraph it names."""
+    from .text import sentence_spans
+
+    for index, exclusion in enumerate(data.exclusions):
+        located = data.sources.get(exclusion.source)
+        if located is None:
+            data.problems.append(
+                loaded.problem(("exclusions", index, "source"), f"không có nguồn mã “{exclusion.source}”")
+            )
+            continue
+        paragraph = next((p for p in located.model.paragraphs if p.n == exclusion.paragraph), None)
+        if paragraph is None:
+            data.problems.append(
+                loaded.problem(
+                    ("exclusions", index, "paragraph"),
+                    f"nguồn “{exclusion.source}” không có đoạn {exclusion.paragraph}",
+                )
+            )
+            continue
+        text = collapse_whitespace(paragraph.text)
+        start = collapse_whitespace(exclusion.sentence)
+        if len(start) < 15 or not any(text[a:b].startswith(start) for a, b in sentence_spans(text)):
+            data.problems.append(
+                loaded.problem(
+                    ("exclusions", index, "sentence"),
+                    f"đoạn {exclusion.paragraph} của “{exclusion.source}” không có câu nào bắt đầu bằng "
+                    f"“{exclusion.sentence}”; chép nguyên văn ít nhất 15 ký tự đầu câu",
                 )
             )
