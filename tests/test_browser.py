@@ -340,6 +340,9 @@ def test_an_entity_page_opens_with_its_span_and_co_participants(
     kb, _ = built_site
     entry = kb.entities["nhat-ban"]
     page.goto(f"{site_url}/doi-tac/nhat-ban/")
+    summary = collapse_whitespace(page.locator(".kb-facts + p").inner_text())
+    assert summary == collapse_whitespace(entry.entity.description), "the sourced summary follows the facts"
+    assert "(TTXVN 27/12/2022, đoạn" in summary
     facts = page.locator(".kb-facts")
     first, last = entry.span
     assert (

@@ -71,7 +71,8 @@ def _record_document(kb: KnowledgeBase, entry: RecordEntry) -> SearchDocument:
     body = [
         record.summary,
         *(f"{entity.name} {' '.join(entity.aliases)}" for entity in (*involved, *mentioned)),
-        *(text for text in (record.location, getattr(record, "area", None), record.date_note) if text),
+        # Not date_note: it says what the sources leave open, which no reader searches for.
+        *(text for text in (record.location, getattr(record, "area", None)) if text),
         *record.tags,
         *(citation.quote for citation in entry.citations),
     ]
@@ -112,7 +113,8 @@ def _entity_document(entry: EntityEntry) -> SearchDocument:
         title=entity.name,
         type_label=entity.kind.label,
         strong=[text for text in (entity.name_en, *entity.aliases, *entity.search_aliases) if text],
-        body=[text for text in (entity.description, *(role.title for role in entity.roles)) if text],
+        # Not the description: its facts are in the records, and it would grow every first search.
+        body=[role.title for role in entity.roles],
         filters={"type": [ENTITY_TYPE]},
         names=[text for text in (entity.name_en, *entity.aliases, *entity.search_aliases) if text],
         hub=1,
