@@ -282,7 +282,7 @@ def facet_groups(page: Any) -> dict[str, int]:
 def test_every_facet_group_is_always_there(page: Any, site_url: str, query: str) -> None:
     page.goto(f"{site_url}/tim-kiem/?{query}")
     groups = facet_groups(page)
-    assert list(groups) == ["type", "theme", "year", "entity", "source"]
+    assert list(groups) == ["type", "theme", "year", "entity", "mentioned", "time", "source"]
     assert all(count > 0 for count in groups.values()), groups
 
 
@@ -349,3 +349,15 @@ def test_the_search_page_does_not_shift_while_loading(browser: Any, site_url: st
     shift = page.evaluate("window.__shift")
     context.close()
     assert shift < 0.02
+
+
+def test_roles_and_time_precision_are_filters(
+    page: Any, site_url: str, built_site: tuple[KnowledgeBase, Path]
+) -> None:
+    kb, _ = built_site
+    mentioned = results(page, site_url, "", mentioned="Hàn Quốc")
+    assert [url for url, _, _ in mentioned] == ["/thoa-thuan/hiep-dinh-fpa-viet-nam-eu/"]
+    bounded = results(page, site_url, "", time="Chỉ biết mốc (không sớm hơn, không muộn hơn)")
+    expected = [e for e in kb.records.values() if not e.placement.date and not e.placement.day_month]
+    assert len(bounded) == len(expected) > 0
+    assert all("không" in meta or "trong" in meta for _, _, meta in bounded)

@@ -25,7 +25,9 @@
     ["type", "Loại"],
     ["theme", "Chủ đề"],
     ["year", "Năm"],
-    ["entity", "Quốc gia, tổ chức"],
+    ["entity", "Quốc gia, tổ chức tham gia"],
+    ["mentioned", "Được nhắc đến"],
+    ["time", "Thời gian"],
     ["source", "Nguồn"],
   ];
   var PAGE = 20; // results shown at a time

@@ -57,6 +57,16 @@ class SearchDocument:
     hub: int = 0
 
 
+def time_precision(entry: RecordEntry) -> str:
+    """How precisely a record is placed in time, as a search filter value."""
+    placement = entry.placement
+    if placement.date:
+        return {"day": "Biết ngày", "month": "Biết tháng", "year": "Biết năm"}[placement.date.start.precision]
+    if placement.day_month:
+        return "Biết ngày, tháng (không rõ năm)"
+    return "Chỉ biết mốc (không sớm hơn, không muộn hơn)"
+
+
 def _record_document(kb: KnowledgeBase, entry: RecordEntry) -> SearchDocument:
     record = entry.record
     involved = [kb.entities[entity_id].entity for entity_id in record.participant_ids()]
@@ -101,6 +111,8 @@ def _record_document(kb: KnowledgeBase, entry: RecordEntry) -> SearchDocument:
             "type": [record.type_label],
             "year": years,
             "entity": [e.name for e in involved if e.kind in (EntityKind.country, EntityKind.organisation)],
+            "mentioned": [e.name for e in mentioned if e.kind in (EntityKind.country, EntityKind.organisation)],
+            "time": [time_precision(entry)],
             "source": sorted({citation.source.label for citation in entry.citations}),
         },
     )
