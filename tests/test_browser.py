@@ -90,7 +90,7 @@ def test_entity_page_lists_roles_and_records(
     text = page.locator("article").inner_text()
     assert page.locator("h1").inner_text().rstrip(" ¶") == "Đổng Quân"
     assert "Thượng tướng" in text and "Bộ trưởng Bộ Quốc phòng Trung Quốc" in text
-    listed = page.locator("h2:has-text('Tham gia') + ul > li")
+    listed = page.locator(".kb-took-part li")
     assert listed.count() == len(kb.entities["dong-quan"].records)
     assert "lần thứ 9" in listed.first.inner_text()
 
@@ -98,14 +98,13 @@ def test_entity_page_lists_roles_and_records(
 def test_entity_pages_separate_taking_part_from_being_mentioned(page: Any, site_url: str) -> None:
     page.goto(f"{site_url}/doi-tac/to-chuc-y-te-the-gioi/")
     assert page.locator("h2", has_text="Tham gia").count() == 0
-    mentioned = page.locator("h2:has-text('Được nhắc đến') + p + ul > li")
+    mentioned = page.locator(".kb-mentioned li")
     assert mentioned.count() == 2
     page.goto(f"{site_url}/doi-tac/han-quoc/")
-    took_part = page.locator("h2:has-text('Tham gia') + ul").inner_text()
+    took_part = page.locator(".kb-took-part").inner_text()
     assert "Hiệp định giữa Chính phủ Việt Nam và Liên minh châu Âu" not in took_part
     assert (
-        "Hiệp định giữa Chính phủ Việt Nam và Liên minh châu Âu"
-        in page.locator("h2:has-text('Được nhắc đến') + p + ul").inner_text()
+        "Hiệp định giữa Chính phủ Việt Nam và Liên minh châu Âu" in page.locator(".kb-mentioned").inner_text()
     )
     page.goto(f"{site_url}/thoa-thuan/hiep-dinh-fpa-viet-nam-eu/")
     assert (
@@ -332,6 +331,19 @@ def test_a_printed_record_names_its_page_and_keeps_tables_whole(page: Any, site_
     assert link.evaluate("e => getComputedStyle(e).color") == link.evaluate(
         "e => getComputedStyle(e.closest('td')).color"
     ), "printed links are not coloured text"
+
+
+def test_an_entity_lists_the_records_it_takes_part_in_by_type(
+    page: Any, site_url: str, built_site: tuple[KnowledgeBase, Path]
+) -> None:
+    kb, _ = built_site
+    entry = kb.entities["viet-nam"]
+    page.goto(f"{site_url}/doi-tac/viet-nam/")
+    groups = [h.inner_text().rstrip(" ¶") for h in page.locator(".kb-took-part h3").all()]
+    expected = {}
+    for item in entry.took_part:
+        expected[item.record.type_label_plural] = expected.get(item.record.type_label_plural, 0) + 1
+    assert sorted(groups) == sorted(f"{label} ({count})" for label, count in expected.items())
 
 
 def test_an_entity_page_opens_with_its_span_and_co_participants(

@@ -210,26 +210,26 @@
     });
   }
 
-  // The ids of hub pages (themes, record types, entities), from their filter: a hub whose
-  // title or names match the query is ranked even when Pagefind scores it low.
-  var hubsPromise = null;
-  function hubIds(pf) {
-    if (!hubsPromise) {
-      hubsPromise = Promise.all(
-        ["1", "2"].map(function (level) {
-          return pf.search(null, { filters: { hub: level } });
-        })
-      ).then(function (searches) {
-        var ids = {};
-        searches.forEach(function (found) {
+  // The ids of the hub pages (themes, record types, entities) matching the words, from
+  // their filter: a hub whose title or names match the query is ranked even when Pagefind
+  // scores it low. The search is the query's own, so it loads no other part of the index (a
+  // search by filter alone would load all of it).
+  function hubIds(pf, terms) {
+    return Promise.all(
+      variants(terms).map(function (variant) {
+        return pf.search(variant, { filters: { hub: { any: ["1", "2"] } } });
+      })
+    ).then(function (searches) {
+      var ids = {};
+      searches.forEach(function (found) {
+        if (found) {
           found.results.forEach(function (result) {
             ids[result.id] = true;
           });
-        });
-        return ids;
+        }
       });
-    }
-    return hubsPromise;
+      return ids;
+    });
   }
 
   function namesMatch(result) {
@@ -250,7 +250,7 @@
   // them; only pages where the last word is found as the start of a longer word are read.
   // The best RERANK are loaded and ranked; the others keep Pagefind's order.
   function checked(pf, terms, query) {
-    var lookups = [candidates(pf, terms), hubIds(pf)].concat(
+    var lookups = [candidates(pf, terms), hubIds(pf, terms)].concat(
       terms.map(function (term) {
         return wholeWordIds(pf, term);
       })
@@ -659,32 +659,39 @@
       });
     }
 
-    // The pages of every filter value, from Pagefind's filter index (one filter-only search
-    // per value, once per page view): counting and filtering need no page's data.
+    // The pages of every filter value, from Pagefind's filter index: counting and filtering
+    // need no page's data. With words, each value is searched with the query (and its "đ"
+    // variants), which loads no more of the index than the query itself; with no words
+    // (browsing by filters) a search by filter alone must load the whole index.
     var pagesOf = null;
-    function filterIndex(pf) {
-      if (pagesOf) return Promise.resolve(pagesOf);
+    var pagesFor = null;
+    function filterIndex(pf, terms) {
+      var key = terms.join(" ");
+      if (pagesOf && pagesFor === key) return Promise.resolve(pagesOf);
+      var queries = terms.length ? variants(terms) : [null];
       var sets = {};
       var lookups = [];
       FILTERS.forEach(function (filter) {
-        var key = filter[0];
-        sets[key] = {};
-        Object.keys(totals[key] || {}).forEach(function (value) {
+        var name = filter[0];
+        sets[name] = {};
+        Object.keys(totals[name] || {}).forEach(function (value) {
           var only = {};
-          only[key] = value;
-          lookups.push(
-            pf.search(null, { filters: only }).then(function (found) {
-              var ids = {};
-              found.results.forEach(function (result) {
-                ids[result.id] = true;
-              });
-              sets[key][value] = ids;
-            })
-          );
+          only[name] = value;
+          var ids = (sets[name][value] = {});
+          queries.forEach(function (query) {
+            lookups.push(
+              pf.search(query, { filters: only }).then(function (found) {
+                found.results.forEach(function (result) {
+                  ids[result.id] = true;
+                });
+              })
+            );
+          });
         });
       });
       return Promise.all(lookups).then(function () {
         pagesOf = sets;
+        pagesFor = key;
         return sets;
       });
     }
@@ -782,8 +789,11 @@
     }
 
     function showSearch(pf, query, ticket) {
-      return Promise.all([search(query), filterIndex(pf)]).then(function (done) {
-        var found = done[0];
+      return search(query).then(function (found) {
+        return filterIndex(pf, found.terms).then(function () {
+          return found;
+        });
+      }).then(function (found) {
         if (ticket !== latest) return;
         var shown = found.entries.filter(function (entry) {
           return passes(entry.result.id);
@@ -823,7 +833,7 @@
     // No words: everything the filters select, newest first.
     function showBrowse(pf, ticket) {
       var listing = pf.search(null, { sort: { date: "desc" } });
-      return Promise.all([listing, filterIndex(pf)]).then(function (found) {
+      return Promise.all([listing, filterIndex(pf, [])]).then(function (found) {
         if (ticket !== latest) return;
         var all = found[0].results;
         var results = all.filter(function (result) {
