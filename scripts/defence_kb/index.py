@@ -57,6 +57,10 @@ class SearchDocument:
     hub: int = 0
 
 
+# Entities a filter lists: countries and organisations (people are found by name).
+GROUPS = (EntityKind.country, EntityKind.organisation)
+
+
 def time_precision(entry: RecordEntry) -> str:
     """How precisely a record is placed in time, as a search filter value."""
     placement = entry.placement
@@ -110,8 +114,8 @@ def _record_document(kb: KnowledgeBase, entry: RecordEntry) -> SearchDocument:
             "theme": [kb.themes[theme_id].title for theme_id in record.themes],
             "type": [record.type_label],
             "year": years,
-            "entity": [e.name for e in involved if e.kind in (EntityKind.country, EntityKind.organisation)],
-            "mentioned": [e.name for e in mentioned if e.kind in (EntityKind.country, EntityKind.organisation)],
+            "entity": [e.name for e in involved if e.kind in GROUPS],
+            "mentioned": [e.name for e in mentioned if e.kind in GROUPS],
             "time": [time_precision(entry)],
             "source": sorted({citation.source.label for citation in entry.citations}),
         },
