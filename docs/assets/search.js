@@ -190,6 +190,19 @@
     });
   }
 
+  // The pages the searches found, as a set: {id: true}.
+  function idsOf(searches) {
+    var ids = {};
+    searches.forEach(function (found) {
+      if (found) {
+        found.results.forEach(function (result) {
+          ids[result.id] = true;
+        });
+      }
+    });
+    return ids;
+  }
+
   // Pages holding `term` as a whole word: Pagefind's quoted (exact) search, which compares
   // without diacritics but matches no longer word; with the "đ" variants.
   function wholeWordIds(pf, term) {
@@ -197,17 +210,7 @@
       variants([term]).map(function (variant) {
         return pf.search('"' + variant + '"');
       })
-    ).then(function (searches) {
-      var ids = {};
-      searches.forEach(function (found) {
-        if (found) {
-          found.results.forEach(function (result) {
-            ids[result.id] = true;
-          });
-        }
-      });
-      return ids;
-    });
+    ).then(idsOf);
   }
 
   // The ids of the hub pages (themes, record types, entities) matching the words, from
@@ -219,17 +222,7 @@
       variants(terms).map(function (variant) {
         return pf.search(variant, { filters: { hub: { any: ["1", "2"] } } });
       })
-    ).then(function (searches) {
-      var ids = {};
-      searches.forEach(function (found) {
-        if (found) {
-          found.results.forEach(function (result) {
-            ids[result.id] = true;
-          });
-        }
-      });
-      return ids;
-    });
+    ).then(idsOf);
   }
 
   function namesMatch(result) {

@@ -222,6 +222,7 @@ def build_knowledge_base(data: ValidatedData, repo_root: Path) -> KnowledgeBase:
 
     sources = {sid: SourceEntry(loc.model, relative(loc.file.path)) for sid, loc in data.sources.items()}
     paragraphs = {(sid, p.n): p for sid, entry in sources.items() for p in entry.source.paragraphs}
+    source_models = {sid: entry.source for sid, entry in sources.items()}
     records: dict[str, RecordEntry] = {}
     for record_id, located in data.records.items():
         citations = []
@@ -232,7 +233,7 @@ def build_knowledge_base(data: ValidatedData, repo_root: Path) -> KnowledgeBase:
                     sources[evidence.source].source, paragraphs[(evidence.source, number)], evidence.quote
                 )
             )
-        placement = placement_of(located.model, citations, {sid: e.source for sid, e in sources.items()})
+        placement = placement_of(located.model, citations, source_models)
         records[record_id] = RecordEntry(located.model, relative(located.file.path), citations, placement)
 
     entities = {eid: EntityEntry(loc.model, relative(loc.file.path)) for eid, loc in data.entities.items()}

@@ -529,23 +529,19 @@ def plan_pages(kb: KnowledgeBase, history: History | None = None) -> list[PageJo
         jobs.append(PageJob(path, template, context))
 
     dated = [entry for entry in by_date if entry.placement.date]
+    type_counts = [(t, len(items)) for t, items in by_type(by_date)]
+    tags, figures = tag_groups(kb), figure_rows(kb)
     page(
         "index.md",
         "home.md.j2",
         recent=dated[::-1][:RECENT_ON_HOME],
         span=date_span(kb),
-        type_counts=[(t, len(items)) for t, items in by_type(by_date)],
+        type_counts=type_counts,
     )
     page(TIMELINE_PAGE, "timeline.md.j2", entries=by_date)
-    page(TAGS_PAGE, "tags.md.j2", groups=tag_groups(kb))
-    page(FIGURES_PAGE, "figures.md.j2", rows=figure_rows(kb))
-    page(
-        LOOKUP_PAGE,
-        "lookup.md.j2",
-        type_counts=[(t, len(items)) for t, items in by_type(by_date)],
-        tag_count=len(tag_groups(kb)),
-        figure_count=len(figure_rows(kb)),
-    )
+    page(TAGS_PAGE, "tags.md.j2", groups=tags)
+    page(FIGURES_PAGE, "figures.md.j2", rows=figures)
+    page(LOOKUP_PAGE, "lookup.md.j2", type_counts=type_counts, tag_count=len(tags), figure_count=len(figures))
     for folder, record_type in RECORD_TYPES.items():
         entries = [e for e in by_date if isinstance(e.record, record_type)]
         page(

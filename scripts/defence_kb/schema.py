@@ -488,11 +488,7 @@ class Record(Strict):
 
     def entity_ids(self) -> list[str]:
         """Every entity the record involves (participants, parties, hosts, issuer…), once each."""
-        ids: list[str] = []
-        for name in self.entity_fields:
-            value = getattr(self, name)
-            ids.extend(value if isinstance(value, list) else [value] if value else [])
-        return list(dict.fromkeys(ids))
+        return [entity_id for entity_id, _ in self.entity_roles()]
 
     @field_validator("themes", "entities", "mentioned", "related", "tags", "search_aliases")
     @classmethod

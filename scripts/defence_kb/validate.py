@@ -28,7 +28,7 @@ from .schema import (
     ThemesFile,
     Vocabulary,
 )
-from .text import collapse_whitespace
+from .text import collapse_whitespace, sentence_spans
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -87,8 +87,9 @@ def validate_dataset(raw: RawDataset) -> ValidatedData:
             _check_exclusions(raw.exclusions, result)
     _check_references(raw, result)
     _check_quotes(raw, result)
-    _check_search_aliases(raw, result)
-    _check_provenance(result)
+    texts = _source_texts(result)
+    _check_search_aliases(raw, result, texts)
+    _check_provenance(result, texts)
     _check_placements(result)
     # An unfilled placeholder explains every other complaint about the same value.
     placeholders = [
@@ -496,12 +497,11 @@ def _source_texts(data: ValidatedData) -> list[tuple[str, str]]:
     ]
 
 
-def _check_provenance(data: ValidatedData) -> None:
+def _check_provenance(data: ValidatedData, texts: list[tuple[str, str]]) -> None:
     """Every name that is not in the sources says so: an English name (a record's title_en,
     an entity's name_en) either occurs in a source or is listed in `not_in_sources`, which
     the page shows; an entity's `aliases` are the sources' own names. English writes the
     country one way: "Viet Nam"."""
-    texts = _source_texts(data)
 
     def found(text: str) -> bool:
         needle = collapse_whitespace(text).casefold()
@@ -552,10 +552,9 @@ def _check_provenance(data: ValidatedData) -> None:
 # ----------------------------------------------------------------- search aliases
 
 
-def _check_search_aliases(raw: RawDataset, data: ValidatedData) -> None:
+def _check_search_aliases(raw: RawDataset, data: ValidatedData, texts: list[tuple[str, str]]) -> None:
     """Search aliases are the names readers type that the sources do not use, and the page
     says so: an alias a source uses, or the record's own title or name, is refused."""
-    texts = _source_texts(data)
     files = [*(f for files in raw.records.values() for f in files), *raw.entities]
     for loaded in files:
         if not isinstance(loaded.data, dict):
@@ -633,8 +632,6 @@ def _check_placements(data: ValidatedData) -> None:
 
 def _check_exclusions(loaded: LoadedFile, data: ValidatedData) -> None:
     """Each excluded sentence is the start of a sentence of the paragraph it names."""
-    from .text import sentence_spans
-
     for index, exclusion in enumerate(data.exclusions):
         located = data.sources.get(exclusion.source)
         if located is None:
