@@ -1,0 +1,157 @@
+"""The one Jinja2 environment every Markdown page is rendered with: filters and globals."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
+from markupsafe import Markup
+
+from ..metadata import description, entity_json_ld, record_json_ld, script_json
+from ..model import EntityEntry, KnowledgeBase, RecordEntry, SourceEntry
+from ..schema import RECORD_TYPES, Theme
+from ..text import heading_slug
+from ..wording import (
+    format_bound,
+    format_date,
+    format_figure,
+    format_number,
+    format_partial_date,
+    format_size,
+)
+from .markdown import escape_block, escape_inline, external_link, front_matter_text, make_finalize
+from .paths import TAGS_PAGE, TEMPLATES, folder_of, page_of, relative_path
+from .settings import SiteSettings
+from .summaries import by_type, by_year, placement_label, relations, status_text, vietnamese_sorted
+
+
+def make_environment(
+    kb: KnowledgeBase, settings: SiteSettings | None = None, overrides: Path | None = None
+) -> Environment:
+    loaders = [FileSystemLoader(str(overrides))] if overrides and overrides.is_dir() else []
+    env = Environment(
+        loader=ChoiceLoader([*loaders, FileSystemLoader(str(TEMPLATES))]),
+        finalize=make_finalize(),
+        undefined=StrictUndefined,
+        extensions=["jinja2.ext.do"],
+        autoescape=False,  # Markdown, not HTML: escaping is done by `finalize`
+        keep_trailing_newline=True,
+        auto_reload=False,  # one render per process: no need to stat templates on every include
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+    # Lists of records repeat the same links on thousands of pages. A relative link depends
+    # only on the folder of the page it is on, so each (target, folder, label) is built once.
+    links: dict[tuple[str, str, str], Markup] = {}
+
+    @pass_context
+    def url(context: Any, target: Any, anchor: str = "") -> Markup:
+        relative = relative_path(page_of(target), context["page_path"])
+        return Markup(relative + (f"#{anchor}" if anchor else ""))
+
+    @pass_context
+    def link(context: Any, target: Any, label: str | None = None) -> Markup:
+        text = label if label is not None else _label(target)
+        key = (page_of(target), folder_of(context["page_path"]), text)
+        cached = links.get(key)
+        if cached is None:
+            cached = links[key] = Markup(f"[{escape_inline(text)}]({url(context, target)})")
+        return cached
+
+    @pass_context
+    def link_list(context: Any, targets: Iterable[Any]) -> Markup:
+        return Markup(", ").join(link(context, target) for target in targets)
+
+    # A record's line in a list (partials/record_item.md.j2) likewise depends only on the
+    # folder of the list's page, and each record is listed on several pages of one folder.
+    item_macros: dict[str, Any] = {}
+    items: dict[tuple[str, str], Markup] = {}
+
+    @pass_context
+    def record_item(context: Any, entry: RecordEntry) -> Markup:
+        folder = folder_of(context["page_path"])
+        key = (page_of(entry), folder)
+        cached = items.get(key)
+        if cached is None:
+            if folder not in item_macros:
+                partial = env.get_template("partials/record_item.md.j2")
+                item_macros[folder] = partial.make_module({"page_path": context["page_path"]}).record_item
+            cached = items[key] = Markup(item_macros[folder](entry))
+        return cached
+
+    site = settings or SiteSettings()
+
+    def json_ld(target: RecordEntry | EntityEntry) -> Markup:
+        """The page's JSON-LD as a front matter string: ASCII escapes only, so that YAML
+        reads back exactly the characters (it would fold a raw U+2028 as a line break)."""
+        url = site.absolute_url(target)
+        data = (
+            record_json_ld(kb, target, url)
+            if isinstance(target, RecordEntry)
+            else entity_json_ld(target, url)
+        )
+        return Markup(json.dumps(script_json(data)))
+
+    def entity(entity_id: str) -> EntityEntry:
+        return kb.entities[entity_id]
+
+    def record(record_id: str) -> RecordEntry:
+        return kb.records[record_id]
+
+    @pass_context
+    def tag_links(context: Any, tags: Iterable[str]) -> Markup:
+        return Markup(", ").join(link(context, f"{TAGS_PAGE}#{heading_slug(tag)}", tag) for tag in tags)
+
+    env.filters.update(
+        figure=format_figure,
+        when=placement_label,
+        partial_date=format_partial_date,
+        bound=format_bound,
+        status=status_text,
+        relations=lambda entry: relations(kb, entry),
+        tag_links=tag_links,
+        external_link=external_link,
+        vi_sorted=vietnamese_sorted,
+        date=format_date,
+        number=format_number,
+        filesize=format_size,
+        block=escape_block,
+        url=url,
+        link=link,
+        link_list=link_list,
+        entities=lambda ids: [kb.entities[i] for i in ids],
+        entity=entity,
+        by_year=by_year,
+        by_type=by_type,
+        themes=lambda ids: [kb.themes[i] for i in ids],
+        json=lambda value: Markup(json.dumps(value, ensure_ascii=False)),
+        front_matter=front_matter_text,
+        description=description,
+        json_ld=json_ld,
+    )
+    env.globals.update(
+        entity=entity,
+        record=record,
+        record_item=record_item,
+        kb=kb,
+        record_types=RECORD_TYPES,
+        page_of=page_of,
+        edit_url=site.edit_url,
+    )
+    return env
+
+
+def _label(target: Any) -> str:
+    if isinstance(target, RecordEntry):
+        return target.record.title
+    if isinstance(target, EntityEntry):
+        return target.entity.name
+    if isinstance(target, SourceEntry):
+        return target.source.label
+    if isinstance(target, Theme):
+        return target.title
+    return str(target)

@@ -1,0 +1,92 @@
+"""The Atom feed of recent changes, and the HTML redirect pages: XML/HTML templates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from ..history import History
+from ..model import KnowledgeBase, RecordEntry
+from .paths import FEED_FILE, RECENT_IN_FEED, TEMPLATES
+from .settings import SiteSettings
+
+
+@dataclass(frozen=True)
+class Change:
+    """A record added or changed: when (UTC), when first added, and whether this change
+    is the addition (None when unknown, without history)."""
+
+    entry: RecordEntry
+    when: dt.datetime
+    first: dt.datetime
+    added: bool | None
+
+
+def recent_changes(kb: KnowledgeBase, history: History) -> list[Change]:
+    """Records by the date their file last changed, newest first."""
+    changes = []
+    for entry in kb.records.values():
+        dates = history.of(entry.path)
+        if dates:
+            added = dates.added == dates.changed if history.from_git else None
+            changes.append(Change(entry, dates.changed, dates.added, added))
+    return sorted(changes, key=lambda change: (change.when, change.entry.record.id), reverse=True)
+
+
+def markup_environment() -> Environment:
+    """Templates of HTML and XML files (redirects, the feed): every value escaped."""
+    return Environment(
+        loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined, auto_reload=False
+    )
+
+
+def render_feed(kb: KnowledgeBase, history: History, settings: SiteSettings | None = None) -> str:
+    """The Atom feed of recent changes; XML-escaped by the template environment."""
+    site = settings or SiteSettings()
+    changes = recent_changes(kb, history)[:RECENT_IN_FEED]
+    epoch = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+    def stamp(when: dt.datetime) -> str:
+        return when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    items = [
+        {
+            "entry": change.entry,
+            "url": site.absolute_url(change.entry),
+            "added": change.added,
+            "updated": stamp(change.when),
+            "published": stamp(change.first),
+        }
+        for change in changes
+    ]
+    return (
+        markup_environment()
+        .get_template("feed.xml.j2")
+        .render(
+            site_name=site.site_name,
+            site_url=site.absolute_url(""),
+            feed_url=site.absolute_url("") + FEED_FILE,
+            updated=stamp(changes[0].when if changes else epoch),
+            changes=items,
+        )
+    )
+
+
+def render_redirects(kb: KnowledgeBase, settings: SiteSettings | None = None) -> dict[str, str]:
+    """{docs path: HTML} of a redirect page at each former address of a renamed record.
+
+    Plain HTML files in the docs tree are copied to the site as they are, by MkDocs as by
+    any static site engine, so the old URL keeps working without a plugin.
+    """
+    site = settings or SiteSettings()
+    template = markup_environment().get_template("redirect.html.j2")
+    pages = {}
+    for entry in kb.records.values():
+        record = entry.record
+        for former in record.former_ids:
+            pages[f"{record.url_prefix}/{former}/index.html"] = template.render(
+                title=record.title, target=f"../{record.id}/", canonical=site.absolute_url(entry)
+            )
+    return pages
