@@ -226,6 +226,33 @@ def _topojson_rings(topology: dict[str, Any]) -> list[tuple[str | None, list[lis
     return features
 
 
+def _split_at_antimeridian(ring: list[tuple[float, float]]) -> list[list[tuple[float, float]]]:
+    """A ring crossing the 180th meridian (Fiji, Chukotka) as its two halves.
+
+    Natural Earth's rings jump from 179.9° to -179.9°: unwrapped to continuous longitudes,
+    the ring is clamped to [-180, 180] and, shifted by 360°, clamped again; clamping a
+    polygon to a half-plane leaves exactly its part on that side (the rest collapses onto
+    the meridian)."""
+    unwrapped = [ring[0]]
+    for x, y in ring[1:]:
+        previous = unwrapped[-1][0]
+        while x - previous > 180:
+            x -= 360
+        while previous - x > 180:
+            x += 360
+        unwrapped.append((x, y))
+    low, high = min(x for x, _ in unwrapped), max(x for x, _ in unwrapped)
+    if low >= -180 and high <= 180:
+        return [ring]
+    shift = 360 if low < -180 else -360
+
+    def clamp(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+        return [(min(180.0, max(-180.0, x)), y) for x, y in points]
+
+    halves = [clamp(unwrapped), clamp([(x + shift, y) for x, y in unwrapped])]
+    return [half for half in halves if len({x for x, _ in half}) > 1]
+
+
 def _inside(ring: list[tuple[float, float]], box: tuple[float, float, float, float]) -> bool:
     west, south, east, north = box
     return all(west <= x <= east and south <= y <= north for x, y in ring)
@@ -278,6 +305,7 @@ def regenerate(package: Path, out: Path = WORLD_FILE) -> dict[str, int]:
     land: list[list[int]] = []
     dropped = 0
     for numeric, rings in _topojson_rings(small):
+        rings = [half for ring in rings for half in _split_at_antimeridian(ring)]
         kept = [r for r in rings if not any(_inside(r, box) for box in dropped_boxes)]
         dropped += len(rings) - len(kept)
         encoded = [_encode(r) for r in kept]
