@@ -401,7 +401,7 @@ def _panel(
     sea_lon, sea_lat = atlas.SEA_LABEL
     if view.contains(sea_lon, sea_lat) or view.name == "world":
         x, y = view.place(atlas.equal_earth(sea_lon, sea_lat))
-        size = view.font * (0.7 if view.name == "world" else 1)
+        size = view.font * (0.85 if view.name == "world" else 1)
         w, h = len(atlas.SEA_NAME) * size * 0.52, size * 1.2
         candidates = [(x, y + dy * size, "middle") for dy in (0, 1.2, -1.2, 2.4, -2.4)]
         placed = labels.place_block(candidates, w, h, size)
