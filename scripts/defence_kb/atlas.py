@@ -161,6 +161,14 @@ class ProjectedWorld:
     land: tuple[tuple[tuple[float, float], ...], ...]
     points: dict[str, tuple[float, float]]
     label_points: dict[str, tuple[float, float]]  # where a country's mark goes
+    # The bounding box of each ring (min x, min y, max x, max y), in the same order.
+    country_boxes: dict[str, tuple[tuple[float, float, float, float], ...]]
+    land_boxes: tuple[tuple[float, float, float, float], ...]
+
+
+def _box(ring: tuple[tuple[float, float], ...]) -> tuple[float, float, float, float]:
+    xs, ys = [p[0] for p in ring], [p[1] for p in ring]
+    return (min(xs), min(ys), max(xs), max(ys))
 
 
 @cache
@@ -174,7 +182,9 @@ def projected_world() -> ProjectedWorld:
     countries = {code: tuple(map(ring, rings)) for code, rings in world.countries.items()}
     points = {code: equal_earth(*point) for code, point in world.points.items()}
     labels = {code: _label_point(rings) for code, rings in countries.items()} | points
-    return ProjectedWorld(countries, tuple(map(ring, world.land)), points, labels)
+    land = tuple(map(ring, world.land))
+    boxes = {code: tuple(map(_box, rings)) for code, rings in countries.items()}
+    return ProjectedWorld(countries, land, points, labels, boxes, tuple(map(_box, land)))
 
 
 def _area(ring: tuple[tuple[float, float], ...]) -> float:

@@ -193,16 +193,20 @@ def _paths(view: View) -> tuple[dict[str, str], str]:
     frame = view.frame
     countries = {}
     for code, rings in world.countries.items():
-        data = _path_data(view, rings, frame)
+        data = _path_data(view, rings, world.country_boxes[code], frame)
         if data:
             countries[code] = data
-    return countries, _path_data(view, world.land, frame)
+    return countries, _path_data(view, world.land, world.land_boxes, frame)
 
 
-def _path_data(view: View, rings: Iterable[tuple[tuple[float, float], ...]], frame: tuple) -> str:
+def _path_data(view: View, rings: Iterable[tuple], boxes: Iterable[tuple], frame: tuple) -> str:
     parts = []
-    for ring in rings:
-        clipped = _clip(ring, frame)
+    x0, y0, x1, y1 = frame
+    for ring, (left, top, right, bottom) in zip(rings, boxes, strict=True):
+        if right < x0 or left > x1 or bottom < y0 or top > y1:
+            continue  # wholly outside the view
+        inside = x0 <= left and right <= x1 and y0 <= top and bottom <= y1
+        clipped = ring if inside else _clip(ring, frame)
         if len(clipped) < 3:
             continue
         points: list[tuple[int, int]] = []
