@@ -11,9 +11,10 @@ count for it. A country's shade is its number of such records; its marks say how
 agreements (thỏa thuận, văn kiện), events (sự kiện: exchanges, visits, meetings) and missions
 (phái bộ: deployments and support). Viet Nam, in every record, is drawn as home, not shaded.
 
-Deployments. The places where Viet Nam's peacekeepers serve, served or are to serve are the
-`place` (an area such as Abyei) or else the `host_country` of every mission record whose
-unit is not a rescue force (rescue and relief are support: a mission mark of the country).
+Deployments. The places where Viet Nam's forces or personnel serve, served or are to serve in
+a mission (peacekeeping, training) are the `place` (an area such as Abyei) or else the
+`host_country` of every mission record whose unit is not a rescue force (rescue and relief
+are support: a mission mark of the country).
 """
 
 from __future__ import annotations
