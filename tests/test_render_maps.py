@@ -159,6 +159,54 @@ def test_equal_earth_matches_its_published_values() -> None:
     assert atlas.equal_earth(0, 0) == (0.0, -0.0)
 
 
+@pytest.mark.parametrize(
+    ("path", "old", "new", "expected"),
+    [
+        ("entities/viet-nam.yml", "iso_code: VN", "iso_code: XZ", "không có trong dữ liệu bản đồ"),
+        ("entities/viet-nam.yml", "iso_code: VN", "iso_code: vn", "iso_code"),
+        (
+            "entities/lien-minh-chau-au.yml",
+            "kind: organisation",
+            "kind: organisation\niso_code: BE",
+            "chỉ quốc gia",
+        ),
+        (
+            "entities/viet-nam.yml",
+            "iso_code: VN",
+            "iso_code: VN\ncoordinates: {lon: 105.8, lat: 21.0}",
+            "chỉ khu vực, địa bàn",
+        ),
+        (
+            "missions/quan-nhan-tu-2014.yml",
+            "unit_type: mixed",
+            "unit_type: mixed\nplace: viet-nam",
+            "không phải khu vực",
+        ),
+    ],
+    ids=[
+        "unknown code",
+        "lower case",
+        "code on an organisation",
+        "coordinates on a country",
+        "place not an area",
+    ],
+)
+def test_map_fields_are_checked(dataset: Any, path: str, old: str, new: str, expected: str) -> None:
+    assert dataset.run("validate").code == 0
+    dataset.edit(path, old, new)
+    outcome = dataset.run("validate")
+    assert outcome.code == 1
+    assert any(expected in line for line in outcome.lines), "\n".join(outcome.lines)
+
+
+def test_an_area_with_coordinates_validates(dataset: Any) -> None:
+    dataset.write(
+        "entities/abyei.yml", "id: abyei\nkind: place\nname: Abyei\ncoordinates:\n  lon: 28.44\n  lat: 9.6\n"
+    )
+    dataset.edit("missions/quan-nhan-tu-2014.yml", "unit_type: mixed", "unit_type: mixed\nplace: abyei")
+    assert dataset.run("validate").code == 0, dataset.run("validate").err
+
+
 # ----------------------------------------------------------------------- the built maps
 
 

@@ -187,14 +187,14 @@ def projected_world() -> ProjectedWorld:
     return ProjectedWorld(countries, land, points, labels, boxes, tuple(map(_box, land)))
 
 
-def _area(ring: tuple[tuple[float, float], ...]) -> float:
+def ring_area(ring: tuple[tuple[float, float], ...]) -> float:
     return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True)) / 2
 
 
 def _label_point(rings: tuple[tuple[tuple[float, float], ...], ...]) -> tuple[float, float]:
     """The centroid of the largest ring: a country's mark sits on its main landmass."""
-    largest = max(rings, key=lambda r: abs(_area(r)))
-    area = _area(largest)
+    largest = max(rings, key=lambda r: abs(ring_area(r)))
+    area = ring_area(largest)
     if not area:
         return largest[0]
     cx = cy = 0.0

@@ -30,7 +30,7 @@ from markupsafe import Markup
 
 from .. import atlas
 from ..model import EntityEntry, KnowledgeBase, RecordEntry
-from ..schema import Agreement, EntityKind, Event, Mission, Theme, UnitType
+from ..schema import Agreement, Entity, EntityKind, Event, Mission, Theme, UnitType
 from ..text import vietnamese_sort_key
 from .paths import page_url
 
@@ -518,14 +518,11 @@ def partner_map(kb: KnowledgeBase, entries: list[RecordEntry], page_path: str, h
     places = deployments(kb, entries)
     panels = [_panel(WORLD, counts, places, page_path, caption="Thế giới")]
     panels.append(_panel(BIEN_DONG, counts, places, page_path, caption="Việt Nam và Biển Đông"))
-    points = [
-        (e.coordinates.lon, e.coordinates.lat) if e.coordinates else _lon_lat(e.iso_code)
-        for e in (d.entry.entity for d in places)
-    ]
-    points = [p for p in points if p]
-    if points:
-        lons, lats = [p[0] for p in points], [p[1] for p in points]
-        region = region_around("deployments", min(lons), min(lats), max(lons), max(lats))
+    extents = [box for box in (_extent(d.entry.entity) for d in places) if box]
+    if extents:
+        west, south = min(b[0] for b in extents), min(b[1] for b in extents)
+        east, north = max(b[2] for b in extents), max(b[3] for b in extents)
+        region = region_around("deployments", west, south, east, north)
         panels.append(_panel(region, counts, places, page_path, caption="Nơi triển khai lực lượng"))
     rows = [c for c in counts if c.code != HOME_CODE]
     home = next((c for c in counts if c.code == HOME_CODE), None)
@@ -544,24 +541,27 @@ def partner_map(kb: KnowledgeBase, entries: list[RecordEntry], page_path: str, h
                     for d in places
                 ],
                 shades=_shade_legend(),
-                kinds=KINDS,
             )
         )
     )
 
 
-def _lon_lat(code: str | None) -> tuple[float, float] | None:
-    """Degrees of a country's mark (inverting the projection is not needed: the outlines'
-    own degrees give the box)."""
+def _extent(entity: Entity) -> tuple[float, float, float, float] | None:
+    """Where an entity is, in degrees (west, south, east, north): its point (an area, a
+    country too small for the outlines), or the box of its country's main landmass."""
     world = atlas.load_world()
-    if code in world.points:
-        return world.points[code]
-    rings = world.countries.get(code or "")
+    if entity.coordinates:
+        lon, lat = entity.coordinates.lon, entity.coordinates.lat
+        return (lon, lat, lon, lat)
+    if entity.iso_code in world.points:
+        lon, lat = world.points[entity.iso_code]
+        return (lon, lat, lon, lat)
+    rings = world.countries.get(entity.iso_code or "")
     if not rings:
         return None
-    largest = max(rings, key=len)
+    largest = max(rings, key=lambda ring: abs(atlas.ring_area(ring)))
     lons, lats = [p[0] for p in largest], [p[1] for p in largest]
-    return ((min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2)
+    return (min(lons), min(lats), max(lons), max(lats))
 
 
 def _shade_legend() -> list[tuple[int, str]]:
@@ -574,50 +574,29 @@ def _shade_legend() -> list[tuple[int, str]]:
 
 
 @cache
-def locator_view(code: str | None, lon: float | None = None, lat: float | None = None) -> View | None:
-    """The region around a country (its main landmass) or a point."""
-    world = atlas.load_world()
-    if lon is not None and lat is not None:
-        return region_around(f"locator-{lon}-{lat}", lon, lat, lon, lat, POINT_SPAN)
-    if code in world.points:
-        lon, lat = world.points[code]
-        return region_around(f"locator-{code}", lon, lat, lon, lat, POINT_SPAN)
-    rings = world.countries.get(code or "")
-    if not rings:
-        return None
-    largest = max(rings, key=lambda r: abs(atlas._area(r)))
-    lons, lats = [p[0] for p in largest], [p[1] for p in largest]
-    return region_around(f"locator-{code}", min(lons), min(lats), max(lons), max(lats))
+def locator_view(extent: tuple[float, float, float, float]) -> View:
+    """The region around a place (a point: wider, to be recognised) or a landmass."""
+    west, south, east, north = extent
+    span = POINT_SPAN if (west, south) == (east, north) else MIN_SPAN
+    return region_around(f"locator-{west}-{south}-{east}-{north}", west, south, east, north, span)
 
 
-def locator_map(kb: KnowledgeBase, entry: EntityEntry, page_path: str) -> Markup:
+def locator_map(entry: EntityEntry, page_path: str) -> Markup:
     """A small map of where a country or an area is, or nothing if it cannot be placed."""
     entity = entry.entity
-    if entity.coordinates:
-        view = locator_view(None, entity.coordinates.lon, entity.coordinates.lat)
-    elif entity.iso_code:
-        view = locator_view(entity.iso_code)
-    else:
+    extent = _extent(entity)
+    if extent is None:
         return Markup("")
-    if view is None:
-        return Markup("")
-    places = deployments(kb, entry.records) if entity.coordinates else []
-    if entity.coordinates and not places:
-        places = [Deployment(entry, [])]
-    panel = _panel(view, [], [], page_path, highlight=entity.iso_code or "")
+    view = locator_view(extent)
+    panel = _panel(view, [], [], page_path, highlight=entity.iso_code)
     point = (
         atlas.equal_earth(entity.coordinates.lon, entity.coordinates.lat)
         if entity.coordinates
         else atlas.projected_world().label_points.get(entity.iso_code or "")
     )
     x, y = view.place(point) if point else (None, None)
-    return Markup(
-        _squeeze(
-            _templates()[1].render(
-                entity=entity, panel=panel, x=x, y=y, small=entity.iso_code in atlas.load_world().points
-            )
-        )
-    )
+    small = entity.iso_code in atlas.load_world().points
+    return Markup(_squeeze(_templates()[1].render(entity=entity, panel=panel, x=x, y=y, small=small)))
 
 
 def _squeeze(html: str) -> str:
@@ -645,6 +624,6 @@ def map_globals(kb: KnowledgeBase) -> dict[str, Any]:
 
     @pass_context
     def locator(context: Any, entry: EntityEntry) -> Markup:
-        return locator_map(kb, entry, context["page_path"])
+        return locator_map(entry, context["page_path"])
 
     return {"partner_map": partner_map_of, "theme_map": theme_map, "locator": locator}
