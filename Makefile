@@ -12,7 +12,7 @@ DATA ?= data
 ENGINE ?=
 ENGINE_OPTION = $(if $(ENGINE),--engine $(ENGINE))
 
-.PHONY: help build serve test validate new schema coverage normalize screenshots bench bench-search bench-phone lint format clean
+.PHONY: help build serve test validate new schema coverage normalize screenshots geography bench bench-search bench-phone lint format clean
 
 help:
 	@echo "make serve     build the site and serve it at http://127.0.0.1:8000/defence-kb/ with live reload"
@@ -28,6 +28,7 @@ help:
 	@echo "make bench-phone  Lighthouse on phone and desktop and first-search bytes, served gzipped like GitHub Pages"
 	@echo "make normalize rewrite data files in Unicode NFC"
 	@echo "make schema    regenerate data/schema/*.json from the model"
+	@echo "make geography  regenerate the map outlines (scripts/defence_kb/geography/world.json) from npm world-atlas"
 
 $(READY): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +50,12 @@ new: $(READY)
 
 schema: $(READY)
 	$(KB) schema
+
+# The only target that needs the network: the build reads the vendored file.
+geography: $(READY)
+	rm -rf build/geography && mkdir -p build/geography
+	cd build/geography && npm pack --silent world-atlas@2.0.2
+	$(KB) geography build/geography/world-atlas-2.0.2.tgz
 
 coverage: $(READY)
 	$(KB) coverage

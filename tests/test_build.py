@@ -120,6 +120,7 @@ ROW = {
     "organiser": "Tổ chức điều hành",
     "host_country": "Quốc gia sở tại",
     "area": "Địa bàn",
+    "place": "Địa bàn",
     "unit_type": "Loại lực lượng",
     "personnel": "Quân số",
     "number": "Số hiệu",
@@ -154,7 +155,7 @@ def shown_values(kb: KnowledgeBase, entry: RecordEntry) -> dict[str, list[str]]:
             expected[field] = [record.id]
         elif field in ("entities", "mentioned", "hosts", "parties", "stated_by"):
             expected[field] = names(value)
-        elif field in ("organiser", "host_country", "issuer"):
+        elif field in ("organiser", "host_country", "place", "issuer"):
             expected[field] = names([value]) if value else []
         elif field == "themes":
             expected[field] = [kb.themes[t].title for t in value]

@@ -99,7 +99,7 @@ def test_record_pages_have_description_and_open_graph(built_site: Site) -> None:
 
 def test_entity_pages_say_what_they_are(built_site: Site) -> None:
     kb, site = built_site
-    kinds = {"country": "Country", "organisation": "Organization", "person": "Person"}
+    kinds = {"country": "Country", "organisation": "Organization", "person": "Person", "place": "Place"}
     for entry in kb.entities.values():
         data = json.loads(_head(site, page_url(entry)).json_ld[0])
         assert data["@type"] == kinds[entry.entity.kind.value]

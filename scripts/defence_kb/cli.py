@@ -143,6 +143,14 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     return print_coverage(args.data, show_all=args.all)
 
 
+def cmd_geography(args: argparse.Namespace) -> int:
+    from .atlas import WORLD_FILE, regenerate
+
+    counts = regenerate(args.package)
+    print(f"{WORLD_FILE}: " + ", ".join(f"{count} {what}" for what, count in counts.items()))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="defence_kb", description=__doc__)
     parser.add_argument("--data", type=Path, default=REPO_ROOT / "data", help="data folder")
@@ -191,6 +199,9 @@ def main(argv: list[str] | None = None) -> int:
     stages.add_argument("work", type=Path)
     stages.add_argument("--first-search", action="store_true")
     stages.set_defaults(run=cmd_bench_stages)
+    geography = commands.add_parser("geography", help="regenerate the vendored map outlines")
+    geography.add_argument("package", type=Path, help="world-atlas 2.0.2 tarball (npm pack)")
+    geography.set_defaults(run=cmd_geography)
     coverage = commands.add_parser("coverage", help="which source sentences records carry")
     coverage.add_argument("--all", action="store_true", help="list carried and excluded sentences too")
     coverage.set_defaults(run=cmd_coverage)

@@ -23,6 +23,7 @@ _ENTITY_TYPES = {
     EntityKind.country: "Country",
     EntityKind.organisation: "Organization",
     EntityKind.person: "Person",
+    EntityKind.place: "Place",
 }
 # In a <script> element the text must never contain "</script>" or "<!--": JSON allows
 # these characters as \u escapes, which parsers read back as the characters.

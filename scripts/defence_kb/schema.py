@@ -24,6 +24,7 @@ from pydantic import (
     StringConstraints,
     WithJsonSchema,
     field_validator,
+    model_validator,
 )
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -123,6 +124,7 @@ class EntityKind(Vocabulary):
     country = ("country", "Quốc gia")
     organisation = ("organisation", "Tổ chức, cơ quan")
     person = ("person", "Cá nhân")
+    place = ("place", "Khu vực, địa bàn")
 
 
 class Qualifier(Vocabulary):
@@ -465,6 +467,7 @@ class Record(Strict):
         "hosts": "chủ trì, đăng cai",
         "organiser": "tổ chức điều hành",
         "host_country": "quốc gia sở tại",
+        "place": "địa bàn",
         "issuer": "cơ quan ban hành",
         "entities": "tham gia, liên quan",
         "mentioned": "được nhắc đến",
@@ -530,10 +533,17 @@ class Mission(Record):
     type_label = "Phái bộ, lực lượng"
     type_label_plural = "Phái bộ, triển khai lực lượng"
     url_prefix = "phai-bo"
-    entity_fields = ("organiser", "host_country", "entities", "mentioned")
+    entity_fields = ("organiser", "host_country", "place", "entities", "mentioned")
 
     organiser: Slug | None = Field(None, description="Mã tổ chức điều hành (LHQ, EU…).")
     host_country: Slug | None = Field(None, description="Mã quốc gia sở tại.")
+    place: Slug | None = Field(
+        None,
+        description=(
+            "Mã địa bàn (đối tác loại place) khi nơi triển khai không phải một quốc gia, "
+            "ví dụ abyei; bản đồ đặt phái bộ tại đó."
+        ),
+    )
     area: Text | None = Field(None, description="Địa bàn như nguồn viết (Abyei, Nam Sudan…).")
     unit_type: UnitType = Field(description="Loại lực lượng.")
     personnel: Figure | None = Field(None, description="Quân số, nếu nguồn nêu.")
@@ -582,6 +592,13 @@ RECORD_TYPES: dict[str, type[Record]] = {
 # --------------------------------------------------------------------- other data files
 
 
+class Coordinates(Strict):
+    """A point on the map, in degrees (WGS 84)."""
+
+    lon: float = Field(ge=-180, le=180, description="Kinh độ, độ (đông dương, tây âm).")
+    lat: float = Field(ge=-90, le=90, description="Vĩ độ, độ (bắc dương, nam âm).")
+
+
 class Entity(Strict):
     folder: ClassVar[str] = "entities"
     url_prefix: ClassVar[str] = "doi-tac"
@@ -607,11 +624,45 @@ class Entity(Strict):
         ),
     )
     editor_note: Text | None = None
+    iso_code: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] | None = Field(
+        None,
+        description=(
+            "Chỉ cho quốc gia: mã ISO 3166-1 alpha-2 (VN, US, SS…) để đặt quốc gia lên bản đồ; "
+            "quốc gia không có mã không được vẽ."
+        ),
+    )
+    coordinates: Coordinates | None = Field(
+        None,
+        description=(
+            "Chỉ cho khu vực, địa bàn (kind: place): điểm đặt trên bản đồ, do biên tập viên ghi "
+            "theo bản đồ tham khảo, không có trong nguồn."
+        ),
+    )
 
     @field_validator("aliases", "search_aliases")
     @classmethod
     def _no_repeats(cls, values: list[str]) -> list[str]:
         return unique_values(values)
+
+    @field_validator("iso_code")
+    @classmethod
+    def _on_the_map(cls, value: str | None) -> str | None:
+        from .atlas import known_codes
+
+        if value is not None and value not in known_codes():
+            raise ValueError(
+                f"mã “{value}” không có trong dữ liệu bản đồ (scripts/defence_kb/geography); "
+                "kiểm tra mã ISO 3166-1 alpha-2"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _geography_fits_kind(self) -> Entity:
+        if self.iso_code and self.kind is not EntityKind.country:
+            raise ValueError("chỉ quốc gia (kind: country) mới có iso_code")
+        if self.coordinates and self.kind is not EntityKind.place:
+            raise ValueError("chỉ khu vực, địa bàn (kind: place) mới có coordinates")
+        return self
 
     entity_fields: ClassVar[tuple[str, ...]] = ("part_of", "country")
 

@@ -26,7 +26,10 @@ PAGES = {
     "ban-ghi-fpa": "/thoa-thuan/hiep-dinh-fpa-viet-nam-eu/",
     "chu-de-gin-giu-hoa-binh": "/chu-de/gin-giu-hoa-binh-lhq/",
     "bang-thoa-thuan": "/thoa-thuan/",
+    "chu-de-song-phuong": "/chu-de/quan-he-quoc-phong-song-phuong-da-phuong/",
     "doi-tac-nam-sudan": "/doi-tac/nam-sudan/",
+    "doi-tac-viet-nam": "/doi-tac/viet-nam/",
+    "doi-tac-abyei": "/doi-tac/abyei/",
     "tim-kiem": "/tim-kiem/?q=gin+giu+hoa+binh",
     "khong-tim-thay": "/khong-co-trang-nay/",
 }

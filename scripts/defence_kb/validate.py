@@ -313,6 +313,7 @@ def _check_references(raw: RawDataset, data: ValidatedData) -> None:
     problems = data.problems
     record_ids = _raw_ids([f for files in raw.records.values() for f in files])
     entity_ids = _raw_ids(raw.entities)
+    kinds = {f.data.get("id"): f.data.get("kind") for f in raw.entities if isinstance(f.data, dict)}
     theme_ids = set(data.themes)
 
     def check_entities(loaded: LoadedFile, fields: tuple[str, ...]) -> None:
@@ -348,6 +349,11 @@ def _check_references(raw: RawDataset, data: ValidatedData) -> None:
                         loaded.problem(key, _unknown(other, record_ids, "bản ghi", "data/<loại>"))
                     )
             _check_figures(loaded, problems)
+            place = loaded.data.get("place")
+            if isinstance(place, str) and place in entity_ids and kinds.get(place) != "place":
+                problems.append(
+                    loaded.problem(("place",), f"“{place}” không phải khu vực, địa bàn (kind: place)")
+                )
     _check_former_ids(raw, record_ids, problems)
     for loaded in raw.entities:
         if isinstance(loaded.data, dict):

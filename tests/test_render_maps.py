@@ -1,0 +1,461 @@
+"""The maps of partners and deployments (render/maps.py, atlas.py, templates/pictures/).
+
+Every number drawn is recomputed here from the model, independently of maps.py, and
+compared with the SVG's data attributes and titles; every SVG parses as XML; every link
+resolves to a built page; Viet Nam's names are there and no other name for them is, in
+the built maps or in the vendored outlines. The browser tests look at each picture at
+phone and desktop width, in light and dark mode.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from defence_kb import atlas
+from defence_kb.model import KnowledgeBase, RecordEntry
+from defence_kb.render import maps, page_url
+from defence_kb.schema import Agreement, EntityKind, Event, Mission, UnitType
+
+Site = tuple[KnowledgeBase, Path]
+
+HOME_THEMES = ("gin-giu-hoa-binh-lhq", "quan-he-quoc-phong-song-phuong-da-phuong")
+# Other names of the sea and the archipelagos, in any language the site could pick up.
+FORBIDDEN = (
+    "South China Sea",
+    "Spratly",
+    "Paracel",
+    "Scarborough",
+    "Nam Hải",
+    "Biển Hoa Nam",
+    "Biển Nam Trung Hoa",
+    "Tây Sa",
+    "Nam Sa",
+    "Trung Sa",
+    "Nansha",
+    "Xisha",
+    "Zhongsha",
+    "Kalayaan",
+    "West Philippine Sea",
+    "南海",
+    "西沙",
+    "南沙",
+)
+FORBIDDEN_PATTERN = re.compile("|".join(rf"\b{re.escape(name)}\b" for name in FORBIDDEN), re.I)
+
+
+def _forbidden_in(text: str) -> set[str]:
+    return {match.group(0) for match in FORBIDDEN_PATTERN.finditer(text)}
+
+
+SVG = re.compile(r"<svg class=\"kb-map__panel.*?</svg>", re.S)
+
+
+def _html(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def _svgs(html: str) -> list[ET.Element]:
+    found = SVG.findall(html)
+    return [ET.fromstring(text) for text in found]
+
+
+def _map_pages(kb: KnowledgeBase) -> dict[str, list[RecordEntry]]:
+    """Built URL → the records its map counts."""
+    pages = {"": list(kb.records.values())}
+    for theme_id in HOME_THEMES:
+        pages[page_url(kb.themes[theme_id])] = kb.theme_records[theme_id]
+    return pages
+
+
+def _expected(kb: KnowledgeBase, entries: list[RecordEntry]) -> dict[str, dict[str, int]]:
+    """Per country entity: records it takes part in (any role but `mentioned`), by type."""
+    counts: dict[str, Counter[str]] = {}
+    for entry in entries:
+        record = entry.record
+        for entity_id, role in record.entity_roles():
+            if role == "mentioned" or kb.entities[entity_id].entity.kind is not EntityKind.country:
+                continue
+            counter = counts.setdefault(entity_id, Counter())
+            counter["records"] += 1
+            for key, record_type in (("agreements", Agreement), ("events", Event), ("missions", Mission)):
+                counter[key] += isinstance(record, record_type)
+    return {
+        entity_id: {key: counter[key] for key in ("records", "agreements", "events", "missions")}
+        for entity_id, counter in counts.items()
+    }
+
+
+def _deployment_places(entries: list[RecordEntry]) -> dict[str, int]:
+    places: Counter[str] = Counter()
+    for entry in entries:
+        record = entry.record
+        if isinstance(record, Mission) and record.unit_type is not UnitType.rescue_force:
+            place = record.place or record.host_country
+            if place:
+                places[place] += 1
+    return dict(places)
+
+
+# ------------------------------------------------------------------ the vendored outlines
+
+
+def test_the_vendored_outlines_are_small_named_by_code_and_clear_of_the_archipelagos() -> None:
+    text = atlas.WORLD_FILE.read_text(encoding="utf-8")
+    assert len(text.encode()) < 150_000
+    data = json.loads(text)
+    assert all(re.fullmatch(r"[A-Z]{2}", code) for code in [*data["countries"], *data["points"]])
+    assert "VN" in data["countries"] and "CN" in data["countries"]
+    assert "TW" not in data["countries"]  # drawn as part of China
+    world = atlas.load_world()
+    boxes = [a.box for a in atlas.ARCHIPELAGOS] + list(atlas.OTHER_DROPPED_BOXES)
+    for rings in [*world.countries.values(), world.land]:
+        for ring in rings:
+            for west, south, east, north in boxes:
+                assert not all(west <= x <= east and south <= y <= north for x, y in ring)
+    for code, (lon, lat) in world.points.items():
+        for west, south, east, north in boxes:
+            assert not (west <= lon <= east and south <= lat <= north), code
+    for folder in (atlas.GEOGRAPHY, Path(maps.__file__).parent.parent / "templates" / "pictures"):
+        for path in folder.iterdir():
+            content = path.read_text(encoding="utf-8")
+            # The README says which features were checked, Scarborough shoal among them.
+            allowed = {"Scarborough"} if path.name == "README.md" else set()
+            assert _forbidden_in(content) <= allowed, path
+
+
+def test_outlines_crossing_the_180th_meridian_are_cut_there() -> None:
+    world = atlas.load_world()
+    for code, rings in world.countries.items():
+        for ring in rings:
+            assert all(-180 <= x <= 180 for x, _ in ring)
+            if code != "AQ":  # Antarctica's ring goes round the pole, along the map's edge
+                assert all(abs(b[0] - a[0]) < 180 for a, b in pairwise(ring)), code
+
+
+def test_every_country_of_the_records_has_an_iso_code_on_the_map(built_site: Site) -> None:
+    kb, _ = built_site
+    codes = atlas.known_codes()
+    for entry in kb.entities.values():
+        entity = entry.entity
+        if entity.kind is EntityKind.country:
+            assert entity.iso_code in codes, entity.id
+        if entity.kind is EntityKind.place:
+            assert entity.coordinates is not None, entity.id
+
+
+def test_equal_earth_matches_its_published_values() -> None:
+    # Šavrič et al. 2018: the equator spans ±2.7066 R, the poles sit at ±1.3173 R.
+    assert atlas.equal_earth(180, 0)[0] == pytest.approx(2.7066, abs=1e-3)
+    assert atlas.equal_earth(0, 90)[1] == pytest.approx(-1.3173, abs=1e-3)
+    assert atlas.equal_earth(0, 0) == (0.0, -0.0)
+
+
+@pytest.mark.parametrize(
+    ("path", "old", "new", "expected"),
+    [
+        ("entities/viet-nam.yml", "iso_code: VN", "iso_code: XZ", "không có trong dữ liệu bản đồ"),
+        ("entities/viet-nam.yml", "iso_code: VN", "iso_code: vn", "iso_code"),
+        (
+            "entities/lien-minh-chau-au.yml",
+            "kind: organisation",
+            "kind: organisation\niso_code: BE",
+            "chỉ quốc gia",
+        ),
+        (
+            "entities/viet-nam.yml",
+            "iso_code: VN",
+            "iso_code: VN\ncoordinates: {lon: 105.8, lat: 21.0}",
+            "chỉ khu vực, địa bàn",
+        ),
+        (
+            "missions/quan-nhan-tu-2014.yml",
+            "unit_type: mixed",
+            "unit_type: mixed\nplace: viet-nam",
+            "không phải khu vực",
+        ),
+    ],
+    ids=[
+        "unknown code",
+        "lower case",
+        "code on an organisation",
+        "coordinates on a country",
+        "place not an area",
+    ],
+)
+def test_map_fields_are_checked(dataset: Any, path: str, old: str, new: str, expected: str) -> None:
+    assert dataset.run("validate").code == 0
+    dataset.edit(path, old, new)
+    outcome = dataset.run("validate")
+    assert outcome.code == 1
+    assert any(expected in line for line in outcome.lines), "\n".join(outcome.lines)
+
+
+def test_an_area_with_coordinates_validates(dataset: Any) -> None:
+    dataset.write(
+        "entities/abyei.yml", "id: abyei\nkind: place\nname: Abyei\ncoordinates:\n  lon: 28.44\n  lat: 9.6\n"
+    )
+    dataset.edit("missions/quan-nhan-tu-2014.yml", "unit_type: mixed", "unit_type: mixed\nplace: abyei")
+    assert dataset.run("validate").code == 0, dataset.run("validate").err
+
+
+# ----------------------------------------------------------------------- the built maps
+
+
+def test_map_numbers_are_the_models(built_site: Site) -> None:
+    kb, site = built_site
+    for url, entries in _map_pages(kb).items():
+        expected = _expected(kb, entries)
+        svgs = _svgs(_html(site, url))
+        assert len(svgs) >= 2, url
+        drawn: dict[str, dict[str, int]] = {}
+        for svg in svgs:
+            for mark in (
+                svg.iter("{http://www.w3.org/2000/svg}a") if svg.tag.startswith("{") else svg.iter("a")
+            ):
+                if "kb-map__mark" not in mark.get("class", ""):
+                    continue
+                entity_id = mark.get("data-entity")
+                numbers = {
+                    k: int(mark.get(f"data-{k}")) for k in ("records", "agreements", "events", "missions")
+                }
+                assert numbers == expected[entity_id], (url, entity_id)
+                title = mark.find("title").text
+                name = kb.entities[entity_id].entity.name
+                assert title.startswith(f"{name}: {numbers['records']} bản ghi"), title
+                assert f"{numbers['agreements']} thỏa thuận" in title
+                drawn[entity_id] = numbers
+        # Every country with a place on the map is drawn in the world view.
+        assert set(drawn) == set(expected), url
+        # And the table says the same, row by row, Viet Nam in a sentence below it.
+        html = _html(site, url)
+        table = html[html.index('<table class="kb-map__table">') : html.index("</table>")]
+        rows = re.findall(r'<tr data-entity="([^"]+)" data-records="(\d+)"', table)
+        assert {entity_id: int(n) for entity_id, n in rows} == {
+            entity_id: numbers["records"]
+            for entity_id, numbers in expected.items()
+            if entity_id != "viet-nam"
+        }
+        shades = re.findall(
+            r'data-entity="([^"]+)" data-records="(\d+)"><path class="kb-map__shade-(\d)"', html
+        )
+        for entity_id, records, shade in shades:
+            assert int(records) == expected[entity_id]["records"]
+            assert int(shade) == sum(1 for bound in maps.SHADES if int(records) >= bound)
+
+
+def test_deployment_places_come_from_the_mission_records(built_site: Site) -> None:
+    kb, site = built_site
+    home = _html(site, "")
+    places = _deployment_places(list(kb.records.values()))
+    assert set(places) == {"nam-sudan", "cong-hoa-trung-phi", "abyei"}
+    drawn = dict(re.findall(r'class="kb-map__deployment" data-entity="([^"]+)" data-missions="(\d+)"', home))
+    assert {k: int(v) for k, v in drawn.items()} == places
+    listed = dict(re.findall(r'<li data-entity="([^"]+)" data-missions="(\d+)">', home))
+    assert {k: int(v) for k, v in listed.items()} == places
+    peacekeeping = _html(site, page_url(kb.themes["gin-giu-hoa-binh-lhq"]))
+    drawn = set(re.findall(r'class="kb-map__deployment" data-entity="([^"]+)"', peacekeeping))
+    assert (
+        drawn == set(_deployment_places(kb.theme_records["gin-giu-hoa-binh-lhq"])) == {"nam-sudan", "abyei"}
+    )
+
+
+def _map_urls(kb: KnowledgeBase) -> list[str]:
+    countries = [page_url(e) for e in kb.entities.values() if e.entity.iso_code or e.entity.coordinates]
+    return [*_map_pages(kb), *countries]
+
+
+def test_every_svg_parses_and_every_link_in_a_map_resolves(built_site: Site) -> None:
+    kb, site = built_site
+    checked = 0
+    for url in _map_urls(kb):
+        html = _html(site, url)
+        svgs = SVG.findall(html)
+        assert svgs, url
+        for text in svgs:
+            ET.fromstring(text)  # well-formed XML
+        block = (
+            html[html.index('<div class="kb-map">') : html.index("</details>")]
+            if "kb-map__data" in html
+            else ""
+        )
+        for href in re.findall(r'href="([^"]+)"', "".join(svgs) + block):
+            assert not urlsplit(href).scheme and not href.startswith("/"), href
+            target = urlsplit(urljoin(f"http://x/{url}", href)).path.lstrip("/")
+            assert (site / target / "index.html").is_file(), (url, href)
+            checked += 1
+    assert checked > 50
+
+
+def test_viet_nams_names_and_no_other(built_site: Site) -> None:
+    kb, site = built_site
+    for url in [*_map_pages(kb), page_url(kb.entities["viet-nam"]), page_url(kb.entities["trung-quoc"])]:
+        html = _html(site, url)
+        maps_text = "".join(SVG.findall(html))
+        assert "Biển Đông" in maps_text, url
+        assert maps_text.count("Quần đảo Hoàng Sa") >= 1 and maps_text.count("Quần đảo Trường Sa") >= 1, url
+        if "kb-map__panel--bien-dong" in html:
+            panel = html[html.index("kb-map__panel--bien-dong") :]
+            panel = panel[: panel.index("</svg>")]
+            assert (
+                "<tspan" in panel and "Quần đảo Hoàng Sa</tspan>" in panel and "(Việt Nam)</tspan>" in panel
+            )
+        assert not _forbidden_in(html), url
+    for path in site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        if "kb-map__panel" in text:
+            assert not _forbidden_in("".join(SVG.findall(text))), path
+
+
+def test_country_names_are_the_records_names(built_site: Site) -> None:
+    kb, site = built_site
+    names = {e.entity.name for e in kb.entities.values()}
+    english = {e.entity.name_en for e in kb.entities.values() if e.entity.name_en} - names
+    home = "".join(SVG.findall(_html(site, "")))
+    labels = set(re.findall(r'<text class="kb-map__name"[^>]*>([^<]+)</text>', home))
+    assert labels and labels <= names
+    for name in english:
+        assert f">{name}<" not in home
+
+
+def test_maps_are_small(built_site: Site) -> None:
+    kb, site = built_site
+    home = _html(site, "")
+    block = home[home.index('<div class="kb-map">') : home.index("</details>")]
+    assert len(block.encode()) < 60_000
+    for entry in kb.entities.values():
+        if entry.entity.iso_code or entry.entity.coordinates:
+            html = _html(site, page_url(entry))
+            (locator,) = SVG.findall(html)
+            assert len(locator.encode()) < 20_000, entry.entity.id
+
+
+def test_a_locator_highlights_its_country(built_site: Site) -> None:
+    kb, site = built_site
+    for entry in kb.entities.values():
+        html = _html(site, page_url(entry))
+        if entry.entity.kind is EntityKind.country:
+            (svg,) = _svgs(html)
+            assert svg.get("role") == "img"
+            assert svg.get("aria-label").startswith(f"Vị trí của {entry.entity.name}")
+            assert html.count('class="kb-map__highlight"') == 1
+            assert f"<figcaption>Vị trí của {entry.entity.name}" in html
+        elif entry.entity.kind is EntityKind.place:
+            assert 'class="kb-locator__point"' in html
+        else:
+            assert "kb-locator" not in html
+
+
+def test_counting_follows_the_records(built_site: Site) -> None:
+    """A record added for a country changes its numbers (counts are not hard-coded)."""
+    kb, _ = built_site
+    counts = {c.entry.entity.id: c for c in maps.country_counts(kb, list(kb.records.values()))}
+    france = counts["phap"]
+    assert len(france.records) == _expected(kb, list(kb.records.values()))["phap"]["records"]
+    only_agreements = [e for e in kb.records.values() if isinstance(e.record, Agreement)]
+    counts = {c.entry.entity.id: c for c in maps.country_counts(kb, only_agreements)}
+    assert all(c.of_kind("events") == 0 and c.of_kind("missions") == 0 for c in counts.values())
+
+
+# --------------------------------------------------------------------------- the browser
+
+PICTURES = {
+    "home": ("/", ".kb-map"),
+    "peacekeeping": ("/chu-de/gin-giu-hoa-binh-lhq/", ".kb-map"),
+    "bilateral": ("/chu-de/quan-he-quoc-phong-song-phuong-da-phuong/", ".kb-map"),
+    "locator-country": ("/doi-tac/viet-nam/", ".kb-locator"),
+    "locator-area": ("/doi-tac/abyei/", ".kb-locator"),
+}
+WIDTHS = {"phone": 390, "desktop": 1366}
+SCHEMES = {"light": "#e6f0f5", "dark": "#1a2733"}  # the sea's colour in each scheme
+
+
+def _rgb(hex_colour: str) -> str:
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgb({r}, {g}, {b})"
+
+
+@pytest.mark.browser
+@pytest.mark.build
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+@pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize("picture", list(PICTURES))
+def test_picture_at_each_width_and_scheme(
+    browser: Any, site_url: str, tmp_path: Path, picture: str, width: str, scheme: str
+) -> None:
+    path, selector = PICTURES[picture]
+    mobile = width == "phone"
+    context = browser.new_context(
+        viewport={"width": WIDTHS[width], "height": 900},
+        color_scheme=scheme,
+        locale="vi-VN",
+        is_mobile=mobile,
+        has_touch=mobile,
+    )
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}{path}")
+        figure = page.locator(selector).first
+        figure.scroll_into_view_if_needed()
+        shot = tmp_path / f"{picture}-{width}-{scheme}.png"
+        figure.screenshot(path=str(shot))
+        assert shot.stat().st_size > 5_000  # a drawn map, not an empty box
+        box = figure.bounding_box()
+        assert box["width"] <= WIDTHS[width] and box["x"] >= 0  # fits the screen, no sideways scroll
+        assert page.evaluate("document.documentElement.scrollWidth") <= WIDTHS[width]
+        for svg in page.locator(f"{selector} svg.kb-map__panel").all():
+            svg_box = svg.bounding_box()
+            assert svg_box["height"] > 100 and svg_box["width"] > 200
+            sea = svg.locator(".kb-map__sea").evaluate("e => getComputedStyle(e).fill")
+            assert sea == _rgb(SCHEMES[scheme])
+        # Every name shown is at least 10 px tall on screen.
+        sizes = page.evaluate(
+            """selector => [...document.querySelectorAll(selector + ' text')]
+                .filter(t => getComputedStyle(t).display !== 'none')
+                .map(t => [t.textContent, t.getBoundingClientRect().height])""",
+            selector,
+        )
+        assert sizes
+        small = [(text, height) for text, height in sizes if height < 10]
+        assert not small, small
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.build
+def test_map_marks_are_links_with_visible_focus(page: Any, site_url: str) -> None:
+    page.goto(f"{site_url}/")
+    mark = page.locator(".kb-map__panel--world a.kb-map__mark[data-entity='phap']")
+    assert mark.count() == 1
+    assert mark.locator("title").text_content().startswith("Pháp: ")
+    page.locator(".kb-map__panel--world a.kb-map__mark").first.focus()
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline == "solid"
+    mark.click()
+    page.wait_for_url(re.compile(r"/doi-tac/phap/$"))
+    assert page.locator(".kb-locator svg").count() == 1
+
+
+@pytest.mark.browser
+@pytest.mark.build
+def test_the_map_table_is_the_text_alternative(page: Any, site_url: str, built_site: Site) -> None:
+    kb, _ = built_site
+    page.goto(f"{site_url}/chu-de/gin-giu-hoa-binh-lhq/")
+    page.locator(".kb-map__data summary").click()
+    rows = page.locator(".kb-map__table tbody tr")
+    expected = _expected(kb, kb.theme_records["gin-giu-hoa-binh-lhq"])
+    assert rows.count() == len(expected) - 1  # Viet Nam is the sentence under the table
+    first = rows.first
+    entity_id = first.get_attribute("data-entity")
+    assert first.locator("td").first.inner_text() == str(expected[entity_id]["records"])
+    places = page.locator(".kb-map__places li")
+    assert "Abyei" in places.all_inner_texts()[0] or "Abyei" in " ".join(places.all_inner_texts())
