@@ -231,8 +231,10 @@ def year_chart(
 
     left, right = 30.0, 8.0
     plot_height = 70.0 if small else 110.0
-    step = max(12.0, min(28.0, 320.0 / max(len(years), 1)))
-    width = max(300.0, left + step * len(years) + right)
+    # Columns share the picture's width (a few wide ones, or many down to 12 units each).
+    room = (300.0 if small else 340.0) - left - right
+    step = max(12.0, min(48.0, room / max(len(years), 1)))
+    width = left + step * len(years) + right
     top = 16.0  # room for the totals over the bars
     bottom = top + plot_height
     largest = max((sum(c.values()) for c in tally.per_year.values()), default=0)
@@ -528,7 +530,8 @@ class KeyFacts:
     dated_span: tuple[int, int] | None
     dated: int
     bounded: int
-    earliest_bound: str | None  # "không sớm hơn …" of the records known only by bounds
+    # What holds for every record known only by bounds: "không sớm hơn …", "không muộn hơn …"
+    earliest_bound: str | None
     latest_bound: str | None
     undated: int
     partners: list[tuple[EntityEntry, int]]
@@ -550,8 +553,11 @@ def theme_key_facts(kb: KnowledgeBase, theme: Theme, entries: Sequence[RecordEnt
     bounded = [entry for entry in entries if not entry.placement.date and entry.placement.anchor]
     befores = [entry.placement.not_before for entry in bounded if entry.placement.not_before]
     afters = [entry.placement.not_after for entry in bounded if entry.placement.not_after]
-    earliest = min(befores, key=lambda bound: bound.date.earliest, default=None)
-    latest = max(afters, key=lambda bound: bound.date.latest, default=None)
+    # A bound holds for the group only if every record has one on that side.
+    earliest = (
+        min(befores, key=lambda b: b.date.earliest) if befores and len(befores) == len(bounded) else None
+    )
+    latest = max(afters, key=lambda b: b.date.latest) if afters and len(afters) == len(bounded) else None
 
     partner_counts: Counter[str] = Counter()
     for entry in entries:
