@@ -425,13 +425,12 @@ class RankedChart:
     left: float
     series: list[Series]
     bars: list[RankedBar]
-    bar_top: float
     unit: str  # what a bar counts, after its number: "bản ghi", "bản ghi chung"
+    left_out: int = 0  # entities ranked after the last one shown
 
 
 _NAME_FITS = 48  # characters of a name that fit over a bar at the picture's width
 _ROW = 36.0
-_BAR = 12.0
 _CHART_WIDTH = 360.0
 
 
@@ -442,14 +441,14 @@ def _ranked(
     series: list[Series],
     page: str,
     unit: str,
+    left_out: int = 0,
 ) -> RankedChart:
-    legend = 0.0
     left, number_room = 4.0, 34.0
     largest = max((sum(counts.values()) for _, counts in rows), default=1)
     scale = (_CHART_WIDTH - left - number_room) / largest
     bars = []
     for index, (entity_entry, counts) in enumerate(rows):
-        y = legend + 4.0 + index * _ROW
+        y = 4.0 + index * _ROW
         x = left
         parts = []
         for s in series:
@@ -468,8 +467,8 @@ def _ranked(
                 href(page, page_of(entity_entry)),
             )
         )
-    height = legend + 4.0 + len(rows) * _ROW + 2.0
-    return RankedChart(name, title, _CHART_WIDTH, round(height, 2), left, series, bars, 18.0, unit)
+    height = 4.0 + len(rows) * _ROW + 2.0
+    return RankedChart(name, title, _CHART_WIDTH, round(height, 2), left, series, bars, unit, left_out)
 
 
 def is_partner(entry: EntityEntry, entities: dict[str, EntityEntry]) -> bool:
@@ -495,27 +494,23 @@ def partners_chart(kb: KnowledgeBase, page: str) -> RankedChart:
             if counts:
                 rows.append((entry, counts))
     rows.sort(key=lambda row: (-sum(row[1].values()), vietnamese_sort_key(row[0].entity.name)))
+    left_out = max(0, len(rows) - PARTNERS_SHOWN)
     rows = rows[:PARTNERS_SHOWN]
     totals = Counter[str]()
     for _, counts in rows:
         totals.update(counts)
     series = [s for s in _type_series(totals) if s.total]
-    return _ranked("doi-tac", "Đối tác theo số bản ghi tham gia, theo loại", rows, series, page, "bản ghi")
+    title = "Đối tác theo số bản ghi tham gia, theo loại"
+    return _ranked("doi-tac", title, rows, series, page, "bản ghi", left_out)
 
 
 def co_participants_chart(kb: KnowledgeBase, entry: EntityEntry) -> RankedChart:
     """The entities most often taking part in the same records as `entry`."""
     ranked = entry.co_participants(kb.entities)[:CO_PARTICIPANTS_SHOWN]
-    one = Series("chung", "Bản ghi chung", 1)
-    rows = [(other, Counter({"chung": count})) for other, count in ranked]
-    return _ranked(
-        "cung-tham-gia",
-        f"Thường cùng tham gia với {entry.entity.name}",
-        rows,
-        [Series(one.key, one.label, one.style, sum(count for _, count in ranked))],
-        page_of(entry),
-        "bản ghi chung",
-    )
+    shared = Series("chung", "Bản ghi chung", 1, sum(count for _, count in ranked))
+    rows = [(other, Counter({shared.key: count})) for other, count in ranked]
+    title = f"Thường cùng tham gia với {entry.entity.name}"
+    return _ranked("cung-tham-gia", title, rows, [shared], page_of(entry), "bản ghi chung")
 
 
 # ------------------------------------------------------------------ theme key facts
