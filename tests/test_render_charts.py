@@ -48,11 +48,16 @@ def links(figure: ET.Element) -> list[str]:
 
 
 def year_segments(figure: ET.Element) -> dict[tuple[int, str], int]:
-    return {
-        (int(rect.get("data-year", "")), rect.get("data-series", "")): int(rect.get("data-count", ""))
-        for rect in svg_of(figure).iter(f"{SVG}rect")
-        if rect.get("data-year")
-    }
+    """(first year of the column, series) -> count, from the data attributes."""
+    found = {}
+    for g in svg_of(figure).iter(f"{SVG}g"):
+        if g.get("class") == "kb-chart__column":
+            for rect in g.iter(f"{SVG}rect"):
+                if rect.get("data-series"):
+                    found[(int(g.get("data-year", "")), rect.get("data-series", ""))] = int(
+                        rect.get("data-count", "")
+                    )
+    return found
 
 
 def year_columns(figure: ET.Element) -> dict[int, int]:
@@ -78,26 +83,41 @@ def lanes(figure: ET.Element) -> dict[tuple[int | None, int | None], int]:
 
 
 def expected_time(
-    entries: list[RecordEntry], series: Any
-) -> tuple[dict[tuple[int, str], int], dict[tuple[int | None, int | None], int], int]:
-    """(per year and series, per span of bounds, without time), as the timelines count."""
+    entries: list[RecordEntry], series: Any, small: bool = False
+) -> tuple[dict[tuple[int, str], int], dict[tuple[int | None, int | None], int], int, int]:
+    """(per year, or period, and series; per span of bounds; without time; years per
+    column), as the timelines count: a small picture puts a span longer than 12 years in
+    periods of equal length from its first year."""
     per_year: Counter[tuple[int, str]] = Counter()
     spans: Counter[tuple[int | None, int | None]] = Counter()
     undated = 0
+    years = set()
     for entry in entries:
         placement = entry.placement
         if placement.date:
             per_year[(placement.date.start.year, series(entry))] += 1
+            years.add(placement.date.start.year)
         elif placement.not_before or placement.not_after:
             before, after = placement.not_before, placement.not_after
-            spans[(before.date.year if before else None, after.date.year if after else None)] += 1
+            span = (before.date.year if before else None, after.date.year if after else None)
+            spans[span] += 1
+            years.update(year for year in span if year is not None)
         else:
             undated += 1
-    return dict(per_year), dict(spans), undated
+    period = 1
+    if small and years and max(years) - min(years) + 1 > 12:
+        period = -(-(max(years) - min(years) + 1) // 12)
+    columns: Counter[tuple[int, str]] = Counter()
+    for (year, key), count in per_year.items():
+        columns[(min(years) + (year - min(years)) // period * period, key)] += count
+    return dict(columns), dict(spans), undated, period
 
 
-def check_years_picture(figure: ET.Element, entries: list[RecordEntry], series: Any) -> None:
-    per_year, spans, undated = expected_time(entries, series)
+def check_years_picture(
+    figure: ET.Element, entries: list[RecordEntry], series: Any, small: bool = False
+) -> None:
+    per_year, spans, undated, period = expected_time(entries, series, small)
+    assert int(figure.get("data-period", "")) == period
     assert year_segments(figure) == per_year
     totals: Counter[int] = Counter()
     for (year, _), count in per_year.items():
@@ -107,17 +127,23 @@ def check_years_picture(figure: ET.Element, entries: list[RecordEntry], series: 
     assert int(figure.get("data-undated", "")) == undated
     assert int(figure.get("data-total", "")) == len(entries)
     # Titles say the same numbers as the attributes.
-    for a in svg_of(figure).iter(f"{SVG}a"):
-        title = a.find(f"{SVG}title")
-        assert title is not None and title.text
-        rect = a.find(f"{SVG}rect[@data-count]")
-        if rect is not None:
-            assert title.text.endswith(f": {rect.get('data-count')} bản ghi")
-            assert title.text.startswith(rect.get("data-year", ""))
+    for g in svg_of(figure).iter(f"{SVG}g"):
+        if g.get("class") != "kb-chart__column":
+            continue
+        year, last, count = g.get("data-year"), g.get("data-last"), g.get("data-count")
+        label = year if year == last else f"{year}–{last}"
+        titles = [t.text or "" for t in g.iter(f"{SVG}title")]
+        assert any(t.startswith(f"{label}: {count} bản ghi") for t in titles), titles
+        for rect in g.iter(f"{SVG}rect"):
+            if rect.get("data-series"):
+                assert any(f" {rect.get('data-count')}" in t for t in titles)
     # The list under the picture gives every year and span with its count.
     listed = " ".join("".join(li.itertext()) for li in figure.iter("li") if li.find("a") is not None)
     for year, count in totals.items():
-        assert f"Năm {year}: {count} bản ghi" in listed
+        assert f"{year}" in listed and f": {count} bản ghi" in listed
+    if period == 1:
+        for year, count in totals.items():
+            assert f"Năm {year}: {count} bản ghi" in listed
     if undated:
         assert f"{undated} bản ghi chưa xác định được thời gian" in "".join(figure.itertext())
 
@@ -171,7 +197,9 @@ def test_entity_pictures_count_records_per_year_and_co_participants(
             assert found == {}
             continue
         drawn += 1
-        check_years_picture(found["nam-doi-tac"], entry.took_part, lambda record: record.record.folder)
+        check_years_picture(
+            found["nam-doi-tac"], entry.took_part, lambda record: record.record.folder, small=True
+        )
         shared: Counter[str] = Counter()
         for record in entry.took_part:
             shared.update(other for other in record.record.participant_ids() if other != entry.entity.id)
@@ -324,7 +352,9 @@ def test_a_segment_of_a_theme_picture_filters_the_themes_timeline_by_year_and_ty
     year, folder = dated[0].placement.date.start.year, dated[0].record.folder  # type: ignore[union-attr]
     expected = sum(1 for e in dated if e.placement.date.start.year == year and e.record.folder == folder)  # type: ignore[union-attr]
     page.goto(f"{site_url}/{page_url(theme)}")
-    page.locator(f'figure[data-chart="nam-chu-de"] rect[data-year="{year}"][data-series="{folder}"]').click()
+    page.locator(
+        f'figure[data-chart="nam-chu-de"] g[data-year="{year}"] rect[data-series="{folder}"]'
+    ).click()
     page.wait_for_url(re.compile(rf"\?nam={year}&loai={folder}#dong-thoi-gian$"))
     assert page.locator(".kb-timeline li:visible").count() == expected
     pressed = page.locator(".kb-type-filter button[aria-pressed=true]")
@@ -382,7 +412,7 @@ def test_picture_screenshot_fits_reads_and_contrasts(
         assert smallest >= 10, smallest
         # Every series' colour stands out from the page by 3:1 (WCAG 1.4.11).
         background = page.evaluate("getComputedStyle(document.body).backgroundColor")
-        fills = figure.locator("svg.kb-chart__svg rect.kb-mark").evaluate_all(
+        fills = figure.locator("svg.kb-chart__svg pattern rect:first-child").evaluate_all(
             "marks => [...new Set(marks.map(m => getComputedStyle(m).fill))]"
         )
         assert fills

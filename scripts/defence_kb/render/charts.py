@@ -30,6 +30,7 @@ from ..schema import RECORD_TYPES, Agreement, EntityKind, Figure, Mission, Theme
 from ..text import heading_slug, vietnamese_sort_key
 from ..wording import format_bound, format_number, format_placement
 from .paths import TEMPLATES, TIMELINE_PAGE, page_of, page_url
+from .raw_blocks import raw_block
 from .summaries import time_heading
 
 # The knowledge base is about Viet Nam's cooperation: Viet Nam and its own bodies take part
@@ -41,12 +42,15 @@ CO_PARTICIPANTS_SHOWN = 8
 MAIN_PARTNERS_IN_FACTS = 5
 FIGURES_IN_FACTS = 3
 SERIES_STYLES = 8  # kb.css has a colour and a texture for each
+SMALL_COLUMNS = 12  # columns of an entity's picture at most: a longer span is cut in periods
 
 
 # ------------------------------------------------------------------------------ links
 
 
-def href(page: str, target: str, query: dict[str, str] | None = None, anchor: str = "") -> str:
+def href(
+    page: str, target: str, query: dict[str, str] | list[tuple[str, str]] | None = None, anchor: str = ""
+) -> str:
     """The address of `target` (a docs-relative page) from the built `page`, for raw HTML
     and SVG, which MkDocs does not rewrite: directory URLs (`../../dong-thoi-gian/`)."""
     here = page_url(page)
@@ -91,7 +95,8 @@ class Segment:
 
 @dataclass(frozen=True)
 class YearColumn:
-    year: int
+    year: int  # the first year of the column
+    last: int  # its last year (the same, but in a small picture of a long span)
     total: int
     x: float
     width: float
@@ -103,6 +108,10 @@ class YearColumn:
     @property
     def center(self) -> float:
         return round(self.x + self.width / 2, 2)
+
+    @property
+    def label(self) -> str:
+        return str(self.year) if self.last == self.year else f"{self.year}–{self.last}"
 
 
 @dataclass(frozen=True)
@@ -140,6 +149,8 @@ class YearChart:
     lanes_top: float
     dated: int
     undated: int
+    period: int  # years per column
+    linked_segments: bool
 
     @property
     def total(self) -> int:
@@ -205,7 +216,7 @@ def _lane_label(first: int | None, last: int | None) -> str:
 class _Links:
     """Where a chart's marks lead: a year (and a series) or a lane (by its first band)."""
 
-    year: Callable[[int, str | None], str]
+    year: Callable[[list[int], str | None], str]  # the years of a column, a series or None
     lane: Callable[[str], str]
 
 
@@ -218,7 +229,11 @@ def year_chart(
     links: _Links,
     *,
     small: bool = False,
+    linked_segments: bool = False,
 ) -> YearChart:
+    """`small` pictures (an entity's) have at most SMALL_COLUMNS columns: over a longer span
+    each column is a period of several years. With `linked_segments` each part of a column
+    has its own link (year and series), else the column is one link."""
     tally = _Tally()
     for entry in entries:
         tally.add(entry, series_of(entry))
@@ -226,43 +241,54 @@ def year_chart(
     for counts in tally.per_year.values():
         totals.update(counts)
     series = [Series(s.key, s.label, s.style, totals[s.key]) for s in series if totals[s.key]]
-    years = tally.years()
-    years = list(range(years[0], years[-1] + 1)) if years else []
+    found = tally.years()
+    first_year = found[0] if found else 0
+    span = found[-1] - first_year + 1 if found else 0
+    period = math.ceil(span / SMALL_COLUMNS) if small and span > SMALL_COLUMNS else 1
+    count = math.ceil(span / period)
+
+    def column_of(year: int) -> int:
+        return (year - first_year) // period
+
+    per_column: list[Counter[str]] = [Counter() for _ in range(count)]
+    for year, counts in tally.per_year.items():
+        per_column[column_of(year)].update(counts)
 
     left, right = 30.0, 8.0
     plot_height = 70.0 if small else 110.0
     # Columns share the picture's width (a few wide ones, or many down to 12 units each).
     room = (300.0 if small else 340.0) - left - right
-    step = max(12.0, min(48.0, room / max(len(years), 1)))
-    width = left + step * len(years) + right
+    step = max(12.0, min(48.0, room / max(count, 1)))
+    width = left + step * count + right
     top = 16.0  # room for the totals over the bars
     bottom = top + plot_height
-    largest = max((sum(c.values()) for c in tally.per_year.values()), default=0)
-    ticks_values = nice_ticks(largest, 2 if small else 4)
+    ticks_values = nice_ticks(max((sum(c.values()) for c in per_column), default=0), 2 if small else 4)
     scale = plot_height / ticks_values[-1]
     every = math.ceil(32.0 / step)
     columns = []
-    for index, year in enumerate(years):
-        counts = tally.per_year.get(year, Counter())
+    for index, counts in enumerate(per_column):
+        start = first_year + index * period
+        years = list(range(start, min(start + period, first_year + span)))
         x = left + index * step
         y = bottom
         segments = []
         for s in series:
-            count = counts[s.key]
-            if count:
-                height = count * scale
+            number = counts[s.key]
+            if number:
+                height = number * scale
                 y -= height
-                segments.append(Segment(s, count, round(y, 2), round(height, 2), links.year(year, s.key)))
-        total = sum(counts.values())
+                target = links.year(years, s.key) if linked_segments else ""
+                segments.append(Segment(s, number, round(y, 2), round(height, 2), target))
         columns.append(
             YearColumn(
-                year,
-                total,
+                start,
+                years[-1],
+                sum(counts.values()),
                 round(x + 2, 2),
                 round(step - 4, 2),
                 round(y, 2),
-                (year - years[0]) % every == 0,
-                links.year(year, None),
+                index % every == 0,
+                links.year(years, None),
                 segments,
             )
         )
@@ -278,8 +304,8 @@ def year_chart(
         ),
     )
     for index, ((first, last), bands) in enumerate(ordered):
-        x1 = left + (years.index(first) * step if first is not None else -left + 4)
-        x2 = left + ((years.index(last) + 1) * step if last is not None else len(years) * step + right - 4)
+        x1 = left + column_of(first) * step if first is not None else 4.0
+        x2 = left + (column_of(last) + 1) * step if last is not None else width - 4.0
         lanes.append(
             Lane(
                 first,
@@ -310,6 +336,8 @@ def year_chart(
         round(lanes_top, 2),
         sum(column.total for column in columns),
         tally.undated,
+        period,
+        linked_segments,
     )
 
 
@@ -326,8 +354,8 @@ def home_year_chart(kb: KnowledgeBase, page: str) -> YearChart:
         for i, (theme_id, theme) in enumerate(kb.themes.items())
     ]
 
-    def year_link(year: int, _series: str | None) -> str:
-        return href(page, TIMELINE_PAGE, {"nam": str(year)}, str(year))
+    def year_link(years: list[int], _series: str | None) -> str:
+        return href(page, TIMELINE_PAGE, {"nam": str(years[0])}, str(years[0]))
 
     return year_chart(
         "nam",
@@ -344,8 +372,8 @@ def theme_year_chart(theme: Theme, entries: Sequence[RecordEntry]) -> YearChart:
     timeline, filtered to its year (and type)."""
     page = page_of(theme)
 
-    def year_link(year: int, folder: str | None) -> str:
-        query = {"nam": str(year)} | ({"loai": folder} if folder else {})
+    def year_link(years: list[int], folder: str | None) -> str:
+        query = {"nam": str(years[0])} | ({"loai": folder} if folder else {})
         return href(page, page, query, "dong-thoi-gian")
 
     return year_chart(
@@ -355,6 +383,7 @@ def theme_year_chart(theme: Theme, entries: Sequence[RecordEntry]) -> YearChart:
         _type_series(),
         lambda entry: entry.record.folder,
         _Links(year_link, lambda heading: href(page, page, anchor=heading_slug(heading))),
+        linked_segments=True,
     )
 
 
@@ -368,10 +397,11 @@ def entity_year_chart(entry: EntityEntry) -> YearChart:
     searchable = entity.kind in (EntityKind.country, EntityKind.organisation)
     labels = {folder: record_type.type_label for folder, record_type in RECORD_TYPES.items()}
 
-    def year_link(year: int, folder: str | None) -> str:
+    def year_link(years: list[int], folder: str | None) -> str:
         if not searchable:
             return href(page, page, anchor=listing)
-        query = {"entity": entity.name, "year": str(year)} | ({"type": labels[folder]} if folder else {})
+        query = [("entity", entity.name), *(("year", str(year)) for year in years)]
+        query += [("type", labels[folder])] if folder else []
         return href(page, SEARCH_PAGE, query)
 
     return year_chart(
@@ -624,10 +654,10 @@ def picture_environment() -> Environment:
 
 
 def render_picture(env: Environment, template: str, **context: object) -> Markup:
-    """A picture as one block of HTML for a Markdown page: no blank line inside, so that
-    Markdown passes it through as it is."""
+    """A picture as one block of HTML for a Markdown page, marked for `raw_blocks` to pass
+    through unparsed; without blank lines, so that Markdown keeps it whole anyway."""
     text = env.get_template(template).render(**context)
-    return Markup("\n".join(line for line in text.splitlines() if line.strip()))
+    return Markup(raw_block("\n".join(line for line in text.splitlines() if line.strip())))
 
 
 class Pictures:
@@ -652,6 +682,15 @@ class Pictures:
 
     def entity_years(self, entry: EntityEntry) -> Markup:
         return self._years(entity_year_chart(entry))
+
+    def entity_pair(self, entry: EntityEntry) -> Markup:
+        """An entity's records over time and its co-participants, side by side if there is room."""
+        return render_picture(
+            self.env,
+            "pictures/entity.html.j2",
+            years=entity_year_chart(entry),
+            partners=co_participants_chart(self.kb, entry),
+        )
 
     def partners(self, page: str) -> Markup:
         return self._ranked(partners_chart(self.kb, page))
