@@ -14,14 +14,19 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+import markdown
 import pytest
 
+from defence_kb.build import load_knowledge_base
 from defence_kb.model import EntityEntry, KnowledgeBase, RecordEntry
 from defence_kb.render import page_url
-from defence_kb.render.charts import nice_ticks
+from defence_kb.render.charts import entity_year_chart, href, nice_ticks
+from defence_kb.render.raw_blocks import RawBlocksExtension, raw_block
 from defence_kb.schema import RECORD_TYPES, EntityKind
+from defence_kb.synthetic import write_synthetic_dataset
 
 pytestmark = pytest.mark.build
+REPO_ROOT = Path(__file__).resolve().parents[1]
 
 SVG = "{http://www.w3.org/2000/svg}"
 FIGURE = re.compile(r'<figure class="kb-chart[^"]*" data-chart="([^"]+)".*?</figure>', re.S)
@@ -297,21 +302,21 @@ def test_every_link_in_a_picture_resolves(built_site: tuple[KnowledgeBase, Path]
     checked = 0
     for url in _pages_with_pictures(kb):
         for name, figure in pictures(site, url).items():
-            for href in links(figure):
-                parts = urlsplit(href)
-                assert not parts.scheme and not parts.netloc, href
+            for link in links(figure):
+                parts = urlsplit(link)
+                assert not parts.scheme and not parts.netloc, link
                 target = posixpath.normpath(posixpath.join(url, unquote(parts.path))) if parts.path else url
                 resolved = "" if target in (".", "") else target.rstrip("/") + "/"
                 page = site / resolved / "index.html"
                 checked += 1
                 if not page.is_file():
-                    broken.append(f"{url} {name}: {href}")
+                    broken.append(f"{url} {name}: {link}")
                     continue
                 if parts.fragment:
                     if resolved not in ids:
                         ids[resolved] = set(ID.findall(page.read_text(encoding="utf-8")))
                     if unquote(parts.fragment) not in ids[resolved]:
-                        broken.append(f"{url} {name}: {href} (no #{parts.fragment})")
+                        broken.append(f"{url} {name}: {link} (no #{parts.fragment})")
     assert broken == []
     assert checked > 100
 
@@ -420,3 +425,45 @@ def test_picture_screenshot_fits_reads_and_contrasts(
             assert _contrast(fill, background) >= 3, (fill, background)
     finally:
         context.close()
+
+
+# ------------------------------------------------------------------------ the pieces
+
+
+def test_links_are_relative_to_the_pages_address() -> None:
+    assert href("index.md", "dong-thoi-gian.md", {"nam": "2020"}, "2020") == "dong-thoi-gian/?nam=2020#2020"
+    assert href("doi-tac/x.md", "doi-tac/y.md") == "../../doi-tac/y/"
+    assert (
+        href("chu-de/a.md", "chu-de/a.md", {"loai": "events"}, "dong-thoi-gian")
+        == "?loai=events#dong-thoi-gian"
+    )
+    assert href("doi-tac/index.md", "index.md") == "../"
+    assert href("doi-tac/x.md", "tim-kiem.md", [("year", "2019"), ("year", "2020")]) == (
+        "../../tim-kiem/?year=2019&year=2020"
+    )
+
+
+def test_raw_blocks_pass_through_markdown_unchanged() -> None:
+    picture = '<figure class="x"><svg viewBox="0 0 1 1"><text>*a* &amp; [b](c)</text></svg></figure>'
+    text = f"# T\n\n{raw_block(picture)}\n\nSau *đó*.\n"
+    with_extension = markdown.markdown(text, extensions=[RawBlocksExtension(), "md_in_html", "attr_list"])
+    assert picture in with_extension and "<em>đó</em>" in with_extension and "kb-raw" not in with_extension
+    without = markdown.markdown(text, extensions=["md_in_html", "attr_list"])
+    assert picture in without
+
+
+def test_a_long_span_on_an_entity_page_is_cut_in_equal_periods(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    write_synthetic_dataset(data, 300, REPO_ROOT / "data")
+    kb = load_knowledge_base(REPO_ROOT, data)
+    entry = max(kb.entities.values(), key=lambda e: len(e.took_part))
+    chart = entity_year_chart(entry)
+    per_column, spans, undated, period = expected_time(entry.took_part, lambda r: r.record.folder, small=True)
+    assert period > 1 and chart.period == period and len(chart.columns) <= 12
+    assert {(c.year, s.series.key): s.count for c in chart.columns for s in c.segments} == per_column
+    assert {(lane.first, lane.last): lane.count for lane in chart.lanes} == spans
+    assert chart.total == len(entry.took_part) and chart.undated == undated
+    for column in chart.columns:
+        assert column.last - column.year + 1 <= period
+        if column.total:
+            assert column.href.count("year=") == column.last - column.year + 1
