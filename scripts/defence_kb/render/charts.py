@@ -28,7 +28,7 @@ from markupsafe import Markup
 from ..model import EntityEntry, KnowledgeBase, RecordEntry
 from ..schema import RECORD_TYPES, Agreement, EntityKind, Figure, Mission, Theme
 from ..text import heading_slug, vietnamese_sort_key
-from ..wording import format_bound, format_number, format_placement
+from ..wording import format_bound, format_number
 from .paths import TEMPLATES, TIMELINE_PAGE, page_of, page_url
 from .raw_blocks import raw_block
 from .summaries import time_heading
@@ -388,21 +388,19 @@ def theme_year_chart(theme: Theme, entries: Sequence[RecordEntry]) -> YearChart:
 
 
 def entity_year_chart(entry: EntityEntry) -> YearChart:
-    """The records an entity takes part in, per year and type. A country's or an
-    organisation's marks lead to the search page filtered to it, that year and type."""
+    """The records an entity takes part in, per year (or period) and type. A column of a
+    country or an organisation leads to the search page filtered to it and those years; of
+    a person, to the list of the records on its page."""
     page = page_of(entry)
     entity = entry.entity
     took_part = entry.took_part
     listing = heading_slug(f"Tham gia ({len(took_part)})")
-    searchable = entity.kind in (EntityKind.country, EntityKind.organisation)
-    labels = {folder: record_type.type_label for folder, record_type in RECORD_TYPES.items()}
+    searchable = entity.kind in (EntityKind.country, EntityKind.organisation)  # index.GROUPS
 
-    def year_link(years: list[int], folder: str | None) -> str:
+    def year_link(years: list[int], _folder: str | None) -> str:
         if not searchable:
             return href(page, page, anchor=listing)
-        query = [("entity", entity.name), *(("year", str(year)) for year in years)]
-        query += [("type", labels[folder])] if folder else []
-        return href(page, SEARCH_PAGE, query)
+        return href(page, SEARCH_PAGE, [("entity", entity.name), *(("year", str(year)) for year in years)])
 
     return year_chart(
         "nam-doi-tac",
@@ -649,7 +647,6 @@ def picture_environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["number"] = format_number
-    env.globals["placement"] = format_placement
     return env
 
 
@@ -680,9 +677,6 @@ class Pictures:
     def theme_years(self, theme: Theme, entries: Sequence[RecordEntry]) -> Markup:
         return self._years(theme_year_chart(theme, entries))
 
-    def entity_years(self, entry: EntityEntry) -> Markup:
-        return self._years(entity_year_chart(entry))
-
     def entity_pair(self, entry: EntityEntry) -> Markup:
         """An entity's records over time and its co-participants, side by side if there is room."""
         return render_picture(
@@ -694,9 +688,6 @@ class Pictures:
 
     def partners(self, page: str) -> Markup:
         return self._ranked(partners_chart(self.kb, page))
-
-    def co_participants(self, entry: EntityEntry) -> Markup:
-        return self._ranked(co_participants_chart(self.kb, entry))
 
     def theme_facts(self, theme: Theme, entries: Sequence[RecordEntry]) -> KeyFacts:
         return theme_key_facts(self.kb, theme, entries)
