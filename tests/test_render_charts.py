@@ -467,3 +467,24 @@ def test_a_long_span_on_an_entity_page_is_cut_in_equal_periods(tmp_path: Path) -
         assert column.last - column.year + 1 <= period
         if column.total:
             assert column.href.count("year=") == column.last - column.year + 1
+
+
+@pytest.mark.browser
+def test_a_year_of_an_entity_picture_opens_the_search_filtered_to_it_and_that_year(
+    page: Any, site_url: str, built_site: tuple[KnowledgeBase, Path]
+) -> None:
+    kb, _ = built_site
+    entry = kb.entities["lien-minh-chau-au"]
+    dated = [e for e in entry.took_part if e.placement.date]
+    year = dated[0].placement.date.start.year  # type: ignore[union-attr]
+    covering = [  # the search's year filter: every year a record's date covers
+        e
+        for e in dated
+        if e.placement.date.start.year <= year <= (e.placement.date.end or e.placement.date.start).year  # type: ignore[union-attr]
+    ]
+    page.goto(f"{site_url}/{page_url(entry)}")
+    page.locator(f'figure[data-chart="nam-doi-tac"] g[data-year="{year}"] .kb-chart__total').click()
+    page.wait_for_selector(".kb-search-page__results .kb-result")
+    assert page.locator(".kb-search-page__results .kb-result").count() == len(covering)
+    status = page.locator(".kb-search-page__status").inner_text()
+    assert f"Năm: {year}" in status and entry.entity.name in status
