@@ -22,7 +22,7 @@ help:
 	@echo "make validate  check every data file (DATA=folder to check another copy)"
 	@echo "make new TYPE=agreement TITLE=\"Bản ghi nhớ ...\"   create a record to fill in"
 	@echo "make coverage  which sentences of the sources no record carries (and no exclusion explains)"
-	@echo "make screenshots  home and a record page at phone and desktop widths, in screenshots/"
+	@echo "make screenshots  key pages and each picture at phone and desktop widths, light and dark, in screenshots/"
 	@echo "make bench     time each build stage at 1,000 and 10,000 records (bench-results/)"
 	@echo "make bench-search  search index time and first-query download, real and 10,000 records"
 	@echo "make bench-phone  Lighthouse on phone and desktop and first-search bytes, served gzipped like GitHub Pages"

@@ -725,6 +725,13 @@ class Theme(Strict):
         None, description="Biểu tượng Material, ví dụ material/shield-outline."
     )
     intro: Text = Field(description="Giới thiệu chủ đề (Markdown đơn giản).")
+    key_records: list[Slug] = Field(
+        default_factory=list,
+        description=(
+            "Mã các bản ghi chính của chủ đề (thỏa thuận, phái bộ…) mà ô tóm tắt đầu trang nêu; "
+            "bỏ trống thì lấy thỏa thuận sớm nhất, không có thì phái bộ sớm nhất."
+        ),
+    )
 
 
 class ThemesFile(Strict):

@@ -32,6 +32,18 @@ PAGES = {
     "doi-tac-abyei": "/doi-tac/abyei/",
     "tim-kiem": "/tim-kiem/?q=gin+giu+hoa+binh",
     "khong-tim-thay": "/khong-co-trang-nay/",
+    "doi-tac": "/doi-tac/",
+    "doi-tac-lien-minh-chau-au": "/doi-tac/lien-minh-chau-au/",
+    "dong-thoi-gian-nam-2020": "/dong-thoi-gian/?nam=2020#2020",
+}
+# Each picture alone (page, CSS selector of the picture), at the same widths and schemes.
+PICTURES = {
+    "hinh-trang-chu-theo-nam": ("/", 'figure[data-chart="nam"]'),
+    "hinh-chu-de-theo-nam": ("/chu-de/gin-giu-hoa-binh-lhq/", 'figure[data-chart="nam-chu-de"]'),
+    "hinh-chu-de-tom-tat": ("/chu-de/gin-giu-hoa-binh-lhq/", ".kb-keyfacts"),
+    "hinh-doi-tac": ("/doi-tac/", 'figure[data-chart="doi-tac"]'),
+    "hinh-doi-tac-theo-nam": ("/doi-tac/lien-minh-chau-au/", 'figure[data-chart="nam-doi-tac"]'),
+    "hinh-cung-tham-gia": ("/doi-tac/lien-minh-chau-au/", 'figure[data-chart="cung-tham-gia"]'),
 }
 WIDTHS = {"dien-thoai": (390, 844), "may-tinh": (1366, 900)}
 SCHEMES = {"sang": "light", "toi": "dark"}
@@ -94,7 +106,7 @@ def serve_folder(
 
 
 def take_screenshots(site_dir: Path, out_dir: Path, prefix: str = "") -> list[Path]:
-    """Key pages at phone and desktop widths, in light and dark mode. `prefix` is the path
+    """Key pages and each picture at phone and desktop widths, in light and dark mode. `prefix` is the path
     the site is published under (its 404 page links there)."""
     from playwright.sync_api import sync_playwright
 
@@ -114,6 +126,11 @@ def take_screenshots(site_dir: Path, out_dir: Path, prefix: str = "") -> list[Pa
                         page.wait_for_selector(".kb-search-page__results .kb-result")
                     target = out_dir / f"{page_name}-{width_name}-{scheme_name}.png"
                     page.screenshot(path=str(target), full_page=True)
+                    written.append(target)
+                for picture_name, (path, selector) in PICTURES.items():
+                    page.goto(base + path)
+                    target = out_dir / f"{picture_name}-{width_name}-{scheme_name}.png"
+                    page.locator(selector).first.screenshot(path=str(target))
                     written.append(target)
                 context.close()
         browser.close()

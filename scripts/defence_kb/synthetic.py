@@ -46,7 +46,10 @@ def write_synthetic_dataset(target: Path, records: int, real_data: Path, seed: i
         shutil.rmtree(target)
     for folder in (*RECORD_TYPES, "entities", "sources"):
         (target / folder).mkdir(parents=True)
-    shutil.copy(real_data / "themes.yml", target / "themes.yml")
+    # The real themes, without the key records they name (the synthetic records are others).
+    themes = (real_data / "themes.yml").read_text(encoding="utf-8")
+    themes = re.sub(r"\n    key_records:\n(?:      - \S+\n)+", "\n", themes)
+    (target / "themes.yml").write_text(themes, encoding="utf-8")
     theme_ids = re.findall(r"^  - id: (\S+)$", (target / "themes.yml").read_text(encoding="utf-8"), re.M)
 
     source_count = max(1, records // RECORDS_PER_SOURCE)

@@ -86,6 +86,8 @@ def validate_dataset(raw: RawDataset) -> ValidatedData:
             result.exclusions = exclusions.exclusions
             _check_exclusions(raw.exclusions, result)
     _check_references(raw, result)
+    if raw.themes is not None:
+        _check_key_records(raw.themes, result)
     _check_quotes(raw, result)
     texts = _source_texts(result)
     _check_search_aliases(raw, result, texts)
@@ -307,6 +309,23 @@ def _unknown(value: str, known: set[str], what: str, where: str) -> str:
     close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
     hint = f"; có phải “{close[0]}”?" if close else f"; thêm tệp {where}/{value}.yml nếu cần"
     return f"không có {what} mã “{value}”{hint}"
+
+
+def _check_key_records(loaded: LoadedFile, data: ValidatedData) -> None:
+    """A theme's key records (its summary box names them) exist and are in the theme."""
+    for index, theme in enumerate(data.themes.values()):
+        for position, record_id in enumerate(theme.key_records):
+            where = ("themes", index, "key_records", position)
+            located = data.records.get(record_id)
+            if located is None:
+                known = set(data.records)
+                data.problems.append(
+                    loaded.problem(where, _unknown(record_id, known, "bản ghi", "data/<loại>"))
+                )
+            elif theme.id not in located.model.themes:
+                data.problems.append(
+                    loaded.problem(where, f"bản ghi “{record_id}” không thuộc chủ đề “{theme.id}”")
+                )
 
 
 def _check_references(raw: RawDataset, data: ValidatedData) -> None:

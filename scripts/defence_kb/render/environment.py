@@ -22,6 +22,7 @@ from ..wording import (
     format_partial_date,
     format_size,
 )
+from .charts import Pictures
 from .maps import map_globals
 from .markdown import escape_block, escape_inline, external_link, front_matter_text, make_finalize
 from .paths import TAGS_PAGE, TEMPLATES, folder_of, page_of, relative_path
@@ -142,6 +143,7 @@ def make_environment(
         record_types=RECORD_TYPES,
         page_of=page_of,
         edit_url=site.edit_url,
+        pictures=Pictures(kb),
     )
     env.globals.update(map_globals(kb))
     return env

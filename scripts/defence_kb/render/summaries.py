@@ -66,6 +66,11 @@ def _time_group(entry: RecordEntry) -> tuple[tuple[int, int, int, int, str], str
     return (anchor.year, 1, anchor.month or 13, anchor.day or 32, heading), heading
 
 
+def time_heading(entry: RecordEntry) -> str:
+    """The heading of the timeline group a record is in: its year, or its band of bounds."""
+    return _time_group(entry)[1]
+
+
 def by_year(entries: Iterable[RecordEntry]) -> Iterator[tuple[str, list[RecordEntry]]]:
     """Records grouped by the year their date starts, each year followed by the bands of
     records known only by bounds filed under it; in time order."""
