@@ -95,6 +95,8 @@ def canonical_text(file: DataFile, text: str) -> FixedFile:
         result.problems = kept.problems
         return result
     if kept.dropped_hints:
+        if comments.unfilled(loaded.data):
+            return result  # a new record still being filled in keeps its hints (no problem)
         result.changes.append(comments.MESSAGE)
     data: dict[str, Any] = loaded.data
     for data_fixer in DATA_FIXERS:

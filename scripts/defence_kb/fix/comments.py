@@ -5,6 +5,8 @@ The emitter writes data, and comments are not data. So:
   coverage-exclusions.yml explain themselves there), are kept as they are;
 - the hints `make new` writes (its header and the optional fields left commented out) are
   dropped: they are the template's, regenerated from the schema, never an editor's words;
+  but not while a value is still the `TODO` placeholder: a record being filled in keeps
+  its hints, and is left as it is (the validator points at the placeholders);
 - any other comment (between fields, or after a value on its line) would be lost, so the
   file is reported at the comment's line and column and left untouched: the editor moves
   it to the top of the file or into `editor_note`, which the site shows.
@@ -23,6 +25,7 @@ import yaml
 
 from ..problems import Problem
 from ..scaffold import TYPE_NAMES, record_template
+from ..schema import PLACEHOLDER
 
 MESSAGE = "bỏ các dòng gợi ý của “make new”"
 KEPT_MESSAGE = (
@@ -93,3 +96,14 @@ def sort_comments(path: Path, text: str) -> Comments:
         else:
             problems.append(Problem(path, comment.line, comment.column, KEPT_MESSAGE))
     return Comments(header, dropped, problems)
+
+
+def unfilled(value: object) -> bool:
+    """Whether a value is still `make new`'s placeholder, as the validator decides it."""
+    if isinstance(value, str):
+        return value.strip().startswith(PLACEHOLDER)
+    if isinstance(value, dict):
+        return any(unfilled(item) for item in value.values())
+    if isinstance(value, list):
+        return any(unfilled(item) for item in value)
+    return False
