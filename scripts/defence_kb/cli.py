@@ -80,6 +80,8 @@ def cmd_fix(args: argparse.Namespace) -> int:
     """Rewrite data files in canonical form; with --check, print the diff and write nothing."""
     from .fix import fix_dataset
 
+    if not args.data.is_dir():
+        return _report([Problem(args.data, 1, 1, "không tìm thấy thư mục dữ liệu")])
     results = fix_dataset(args.data, write=not args.check)
     changed = [result for result in results if result.changed]
     for result in changed:
