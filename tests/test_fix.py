@@ -113,7 +113,9 @@ def test_make_fix_prints_what_it_changed(dataset: Dataset) -> None:
     )
     assert any(line.startswith("data/events/giao-luu-lan-thu-9.yml: chuẩn hóa Unicode NFC") for line in lines)
     assert outcome.err.startswith(f"Đã sửa {len(lines)} tệp.")
-    assert dataset.read("agreements/hiep-dinh-fpa.yml").startswith("id: hiep-dinh-fpa\ntitle: Hiệp định FPA\n")
+    assert dataset.read("agreements/hiep-dinh-fpa.yml").startswith(
+        "id: hiep-dinh-fpa\ntitle: Hiệp định FPA\n"
+    )
     assert dataset.run("validate").code == 0
     again = dataset.run("fix", "--check")
     assert (again.code, again.out) == (0, "")
@@ -157,7 +159,9 @@ def test_a_new_record_loses_its_hints_once_filled_in(dataset: Dataset) -> None:
     assert path.read_text(encoding="utf-8") == template  # still being filled in: untouched
     filled = template.replace("summary: TODO", "summary: Tóm tắt.").replace("kind: TODO", "kind: memorandum")
     filled = filled.replace("  - TODO", "  - viet-nam", 1).replace("themes:", "themes:\n  - chu-de-a", 1)
-    filled = filled.replace("  - source: TODO\n    quote: TODO", "  - source: nguon-a\n    quote: Hiệp định FPA")
+    filled = filled.replace(
+        "  - source: TODO\n    quote: TODO", "  - source: nguon-a\n    quote: Hiệp định FPA"
+    )
     filled = "\n".join(line for line in filled.split("\n") if line.strip() != "- TODO")
     path.write_text(filled, encoding="utf-8")
     outcome = dataset.run("fix")

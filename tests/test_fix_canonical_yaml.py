@@ -133,10 +133,8 @@ def test_plain_strings_read_back_as_strings_in_yaml_1_1_too() -> None:
 
 
 def test_folded_text_is_wrapped_within_the_width_at_single_spaces() -> None:
-    words = "Bộ Quốc phòng  đã tham mưu với Đảng, Nhà nước, Chính phủ triển khai ký kết một bản ghi nhớ".split(
-        " "
-    )
-    text = " ".join(words * 6)
+    sentence = "Bộ Quốc phòng  đã tham mưu với Đảng, Nhà nước, Chính phủ triển khai ký kết một bản ghi nhớ"
+    text = " ".join([sentence] * 6)
     lines = emit({"summary": text}).split("\n")
     assert lines[0] == "summary: >-"
     body = [line for line in lines[1:] if line]
@@ -219,7 +217,7 @@ def test_header_comment_lines_come_first() -> None:
     assert emit({"themes": []}, ["# Chủ đề", "# dòng hai"]) == "# Chủ đề\n# dòng hai\nthemes: []\n"
 
 
-_ALPHABET = list("aăâđ ệ:#-'\"\\\n\t?,[]{}&*!|>%@`~0123456789.eE+_") + ["\u2028", "\x85", "\u00a0", "“"]
+_ALPHABET = [*"aăâđ ệ:#-'\"\\\n\t?,[]{}&*!|>%@`~0123456789.eE+_", "\u2028", "\x85", "\u00a0", "“"]
 
 
 def test_random_strings_read_back_exactly() -> None:

@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 from conftest import REPO_ROOT
+from defence_kb import schema as schema_module
 from defence_kb.fix import key_order
 from defence_kb.fix.context import DataFile
-from defence_kb import schema as schema_module
 from defence_kb.schema import RECORD_TYPES, Entity, Mission, Source, ThemesFile
 
 MISSION = DataFile(Path("data/missions/x.yml"), Mission, True)
@@ -27,7 +27,16 @@ def test_keys_follow_the_model_nested_objects_too() -> None:
         "title": "t",
     }
     fixed = key_order.fix(data, MISSION, changes)
-    assert list(fixed) == ["id", "title", "date", "not_before", "evidence", "unit_type", "personnel", "typo_field"]
+    assert list(fixed) == [
+        "id",
+        "title",
+        "date",
+        "not_before",
+        "evidence",
+        "unit_type",
+        "personnel",
+        "typo_field",
+    ]
     assert list(fixed["evidence"][0]) == ["source", "quote"]
     assert list(fixed["personnel"]) == ["value", "unit", "as_stated"]
     assert list(fixed["not_before"]) == ["date", "source", "quote"]
@@ -48,7 +57,9 @@ def test_themes_and_paragraphs() -> None:
 
 def test_the_order_is_the_json_schemas_which_the_form_reads() -> None:
     for name in ("events", "agreements", "missions", "resolutions", "positions", "entities", "sources"):
-        schema = json.loads((REPO_ROOT / "data" / "schema" / f"{name}.schema.json").read_text(encoding="utf-8"))
+        schema = json.loads(
+            (REPO_ROOT / "data" / "schema" / f"{name}.schema.json").read_text(encoding="utf-8")
+        )
         model = RECORD_TYPES.get(name) or {"entities": Entity, "sources": Source}[name]
         assert list(schema["properties"]) == list(model.model_fields), name
         for definition_name, definition in schema["$defs"].items():
