@@ -166,6 +166,8 @@ def test_pre_commit_runs_the_validator_ruff_and_workflow_checks() -> None:
     hooks = {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
     assert hooks["validate-data"]["entry"] == "make --no-print-directory validate"
     assert hooks["validate-data"]["files"] == "^data/"
+    assert hooks["fix-data"]["entry"] == "make --no-print-directory fix CHECK=1"
+    assert hooks["fix-data"]["files"] == "^data/"
     assert (
         "ruff check" in hooks["ruff-check"]["entry"]
         and "ruff format --check" in hooks["ruff-format"]["entry"]
@@ -185,3 +187,139 @@ def test_pre_commit_runs_the_validator_ruff_and_workflow_checks() -> None:
             assert len(command) > len(hook["entry"].split()), (hook["id"], "matches no file")
         result = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, check=False)
         assert result.returncode == 0, (hook["id"], result.stdout[-500:], result.stderr[-500:])
+
+
+def _suggest_job() -> dict:  # type: ignore[type-arg]
+    return _yaml(REPO_ROOT / ".github" / "workflows" / "check.yml")["jobs"]["suggest"]
+
+
+def test_pull_requests_get_make_fix_suggestions_with_least_privilege() -> None:
+    check = _yaml(REPO_ROOT / ".github" / "workflows" / "check.yml")
+    assert "pull_request_target" not in check["on"]  # never run a pull request's code with secrets
+    assert check["permissions"] == {"contents": "read"}
+    job = _suggest_job()
+    assert job["if"] == "github.event_name == 'pull_request'"
+    assert job["permissions"] == {"contents": "read", "pull-requests": "write"}
+    assert all(
+        other.get("permissions", {}).get("pull-requests") is None
+        for name, other in check["jobs"].items()
+        if name != "suggest"
+    )
+    steps = job["steps"]
+    checkout = steps[0]
+    assert checkout["with"]["persist-credentials"] == "false"
+    assert checkout["with"]["ref"] == "${{ github.event.pull_request.head.sha }}"
+    fix, suggest, fail = steps[2:]
+    assert "defence_kb fix --check" in fix["run"]
+    assert "GH_TOKEN" not in fix.get("env", {}) and "GH_TOKEN" not in fail.get("env", {})
+    assert suggest["env"]["GH_TOKEN"] == "${{ github.token }}"
+    assert '"$BASE:scripts/defence_kb/fix/suggestions.py"' in suggest["run"]
+    assert (REPO_ROOT / "scripts" / "defence_kb" / "fix" / "suggestions.py").is_file()
+    assert "python3 -I suggestions.py" in suggest["run"]
+    assert "${{" not in suggest["run"] + fix["run"] + fail["run"]  # values come in through env only
+    assert fail["run"].rstrip().endswith("exit 1")
+
+
+FAKE_GH = """#!/bin/sh
+# A stand-in for the GitHub CLI: records each call, answers like the API would.
+echo "$*" >> "$GH_LOG"
+case "$*" in
+  *"--method POST repos/o/r/pulls/7/reviews"*) cp "$6" "$GH_LOG.review"; exit "$REVIEW_STATUS" ;;
+  *"--method POST repos/o/r/issues/7/comments"*) exit "$COMMENT_STATUS" ;;
+  *"repos/o/r/pulls/7/reviews"*) printf '%s' "$EXISTING" ;;
+esac
+"""
+
+
+@pytest.mark.parametrize(
+    ("review_status", "comment_status", "existing", "expected"),
+    [
+        ("0", "0", "", "Suggestions posted on the pull request."),
+        ("1", "0", "", "The review could not be posted; the diff was posted as one comment."),
+        ("1", "1", "", "::notice::The token is read-only (a pull request from a fork)"),
+        ("0", "0", "<!-- make-fix-suggestions -->\nx", "are already on the pull request."),
+    ],
+)
+def test_the_suggest_step_posts_a_review_or_falls_back(
+    tmp_path: Path, review_status: str, comment_status: str, existing: str, expected: str
+) -> None:
+    import json
+    import os
+
+    from defence_kb.fix import fix_dataset
+
+    repo = tmp_path / "repo"
+    shutil.copytree(MINIMAL, repo / "data")
+    fix_dataset(repo / "data", write=True)
+    (repo / "scripts" / "defence_kb" / "fix").mkdir(parents=True)
+    shutil.copy(
+        REPO_ROOT / "scripts" / "defence_kb" / "fix" / "suggestions.py", repo / "scripts/defence_kb/fix"
+    )
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid"}
+    env |= {"GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
+    git = lambda *args: subprocess.run(  # noqa: E731
+        ["git", *args], cwd=repo, env=env, check=True, capture_output=True, text=True
+    ).stdout.strip()
+    git("init", "-q", "-b", "main")
+    git("add", ".")
+    git("commit", "-q", "-m", "base")
+    base = git("rev-parse", "HEAD")
+    fpa = repo / "data" / "agreements" / "hiep-dinh-fpa.yml"
+    fpa.write_text(fpa.read_text(encoding="utf-8").replace("location: Brúc-xen", "location: 'Brúc'"), "utf-8")
+    git("commit", "-qam", "pull request")
+    head = git("rev-parse", "HEAD")
+    runner_temp = tmp_path / "runner"
+    runner_temp.mkdir()
+    cwd = Path.cwd()
+    os.chdir(repo)
+    try:
+        diff = "".join(result.diff() for result in fix_dataset(Path("data"), write=False))
+    finally:
+        os.chdir(cwd)
+    (runner_temp / "fix.diff").write_text(diff, encoding="utf-8")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "gh").write_text(FAKE_GH, encoding="utf-8")
+    (bin_dir / "gh").chmod(0o755)
+    log = tmp_path / "gh.log"
+    step = next(
+        s for s in _suggest_job()["steps"] if s.get("name") == "Suggest the changes on the pull request"
+    )
+    result = subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
+        cwd=repo,
+        env={
+            "PATH": f"{bin_dir}:/usr/bin:/bin",
+            "RUNNER_TEMP": str(runner_temp),
+            "GITHUB_WORKSPACE": str(repo),
+            "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
+            "GH_TOKEN": "t",
+            "GH_LOG": str(log),
+            "REPOSITORY": "o/r",
+            "NUMBER": "7",
+            "BASE": base,
+            "HEAD": head,
+            "REVIEW_STATUS": review_status,
+            "COMMENT_STATUS": comment_status,
+            "EXISTING": existing,
+        },
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert expected in result.stdout
+    assert "-location: 'Brúc'\n+location: Brúc\n" in (tmp_path / "summary.md").read_text(encoding="utf-8")
+    if existing:
+        assert "--method POST" not in log.read_text(encoding="utf-8")
+    else:
+        review = json.loads(Path(f"{log}.review").read_text(encoding="utf-8"))
+        assert review["commit_id"] == head
+        assert review["comments"] == [
+            {
+                "path": "data/agreements/hiep-dinh-fpa.yml",
+                "line": 7,
+                "side": "RIGHT",
+                "body": "```suggestion\nlocation: Brúc\n```",
+            }
+        ]
