@@ -219,3 +219,15 @@ def test_minimal_fixture_is_fixed_without_problems(tmp_path: Path) -> None:
     before = _models(data)
     fix_dataset(data, write=True)
     _assert_same_meaning(before, _models(data))
+
+
+def test_make_help_lists_fix() -> None:
+    result = subprocess.run(
+        ["make", "--no-print-directory", "-C", str(REPO_ROOT), "help"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "make fix       rewrite data files in canonical form" in result.stdout
+    assert "CHECK=1" in result.stdout
+    assert "normalize" not in result.stdout
