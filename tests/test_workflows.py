@@ -189,34 +189,45 @@ def test_pre_commit_runs_the_validator_ruff_and_workflow_checks() -> None:
         assert result.returncode == 0, (hook["id"], result.stdout[-500:], result.stderr[-500:])
 
 
-def _suggest_job() -> dict:  # type: ignore[type-arg]
-    return _yaml(REPO_ROOT / ".github" / "workflows" / "check.yml")["jobs"]["suggest"]
+def _check_jobs() -> dict:  # type: ignore[type-arg]
+    return _yaml(REPO_ROOT / ".github" / "workflows" / "check.yml")["jobs"]
 
 
 def test_pull_requests_get_make_fix_suggestions_with_least_privilege() -> None:
     check = _yaml(REPO_ROOT / ".github" / "workflows" / "check.yml")
     assert "pull_request_target" not in check["on"]  # never run a pull request's code with secrets
     assert check["permissions"] == {"contents": "read"}
-    job = _suggest_job()
-    assert job["if"] == "github.event_name == 'pull_request'"
-    assert job["permissions"] == {"contents": "read", "pull-requests": "write"}
-    assert all(
-        other.get("permissions", {}).get("pull-requests") is None
-        for name, other in check["jobs"].items()
-        if name != "suggest"
-    )
-    steps = job["steps"]
-    checkout = steps[0]
-    assert checkout["with"]["persist-credentials"] == "false"
-    assert checkout["with"]["ref"] == "${{ github.event.pull_request.head.sha }}"
-    fix, suggest, fail = steps[2:]
-    assert "defence_kb fix --check" in fix["run"]
-    assert "GH_TOKEN" not in fix.get("env", {}) and "GH_TOKEN" not in fail.get("env", {})
-    assert suggest["env"]["GH_TOKEN"] == "${{ github.token }}"
-    assert '"$BASE:scripts/defence_kb/fix/suggestions.py"' in suggest["run"]
+    jobs = _check_jobs()
+    # `format` runs the pull request's code with a read-only token and passes the diffs on
+    form = jobs["format"]
+    assert form["if"] == "github.event_name == 'pull_request'"
+    assert form["permissions"] == {"contents": "read"}
+    assert form["steps"][0]["with"]["ref"] == "${{ github.event.pull_request.head.sha }}"
+    assert "defence_kb fix --check" in form["steps"][2]["run"]
+    assert form["steps"][3]["uses"].startswith("actions/upload-artifact@")
+    # `suggest` alone may write to the pull request, and runs none of its code
+    suggest = jobs["suggest"]
+    assert suggest["needs"] == "format"
+    assert suggest["if"] == "needs.format.outputs.changed == 'true'"
+    assert suggest["permissions"] == {"contents": "read", "pull-requests": "write"}
+    assert [name for name, job in jobs.items() if "pull-requests" in job.get("permissions", {})] == [
+        "suggest"
+    ]
+    checkout, download, post, fail = suggest["steps"]
+    assert checkout["with"] == {
+        "ref": "${{ github.event.pull_request.base.sha }}",
+        "persist-credentials": "false",
+    }
+    assert download["uses"].startswith("actions/download-artifact@")
+    runs = post["run"] + fail["run"]
+    assert not re.search(r"^\s*(make|pip)\b|\.venv", runs, re.M)
+    assert 'python3 -I "$script"' in post["run"]
+    assert post["env"]["GH_TOKEN"] == "${{ github.token }}" and "env" not in fail
     assert (REPO_ROOT / "scripts" / "defence_kb" / "fix" / "suggestions.py").is_file()
-    assert "python3 -I suggestions.py" in suggest["run"]
-    assert "${{" not in suggest["run"] + fix["run"] + fail["run"]  # values come in through env only
+    for job in (form, suggest):
+        for step in job["steps"]:
+            assert "${{" not in step.get("run", ""), step  # values come in through env only
+            assert step.get("with", {}).get("persist-credentials", "false") == "false"
     assert fail["run"].rstrip().endswith("exit 1")
 
 
@@ -231,6 +242,10 @@ esac
 """
 
 
+def _step(job: str, name: str) -> str:
+    return next(step for step in _check_jobs()[job]["steps"] if step.get("name") == name)["run"]
+
+
 @pytest.mark.parametrize(
     ("review_status", "comment_status", "existing", "expected"),
     [
@@ -240,9 +255,11 @@ esac
         ("0", "0", "<!-- make-fix-suggestions -->\nx", "are already on the pull request."),
     ],
 )
-def test_the_suggest_step_posts_a_review_or_falls_back(
+def test_the_jobs_post_a_review_or_fall_back(
     tmp_path: Path, review_status: str, comment_status: str, existing: str, expected: str
 ) -> None:
+    """The two jobs' scripts run as Actions would run them, on a repository whose pull
+    request spoils a line, with `gh` standing in for the GitHub API."""
     import json
     import os
 
@@ -251,15 +268,18 @@ def test_the_suggest_step_posts_a_review_or_falls_back(
     repo = tmp_path / "repo"
     shutil.copytree(MINIMAL, repo / "data")
     fix_dataset(repo / "data", write=True)
-    (repo / "scripts" / "defence_kb" / "fix").mkdir(parents=True)
-    shutil.copy(
-        REPO_ROOT / "scripts" / "defence_kb" / "fix" / "suggestions.py", repo / "scripts/defence_kb/fix"
-    )
+    # a copy: the command line finds data/ next to its own scripts/ (a link would lead back here)
+    shutil.copytree(REPO_ROOT / "scripts", repo / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
+    (repo / ".venv").symlink_to(REPO_ROOT / ".venv")
+    (repo / ".gitignore").write_text("scripts\n.venv\n", encoding="utf-8")
     env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid"}
     env |= {"GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
-    git = lambda *args: subprocess.run(  # noqa: E731
-        ["git", *args], cwd=repo, env=env, check=True, capture_output=True, text=True
-    ).stdout.strip()
+
+    def git(*args: str) -> str:
+        return subprocess.run(
+            ["git", *args], cwd=repo, env=env, check=True, capture_output=True, text=True
+        ).stdout.strip()
+
     git("init", "-q", "-b", "main")
     git("add", ".")
     git("commit", "-q", "-m", "base")
@@ -268,47 +288,49 @@ def test_the_suggest_step_posts_a_review_or_falls_back(
     fpa.write_text(fpa.read_text(encoding="utf-8").replace("location: Brúc-xen", "location: 'Brúc'"), "utf-8")
     git("commit", "-qam", "pull request")
     head = git("rev-parse", "HEAD")
-    runner_temp = tmp_path / "runner"
-    runner_temp.mkdir()
-    cwd = Path.cwd()
-    os.chdir(repo)
-    try:
-        diff = "".join(result.diff() for result in fix_dataset(Path("data"), write=False))
-    finally:
-        os.chdir(cwd)
-    (runner_temp / "fix.diff").write_text(diff, encoding="utf-8")
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     (bin_dir / "gh").write_text(FAKE_GH, encoding="utf-8")
-    (bin_dir / "gh").chmod(0o755)
+    (bin_dir / "make").write_text("#!/bin/sh\n", encoding="utf-8")  # the .venv is ready
+    for tool in ("gh", "make"):
+        (bin_dir / tool).chmod(0o755)
+    (tmp_path / "runner").mkdir()
     log = tmp_path / "gh.log"
-    step = next(
-        s for s in _suggest_job()["steps"] if s.get("name") == "Suggest the changes on the pull request"
-    )
-    result = subprocess.run(
-        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
-        cwd=repo,
-        env={
-            "PATH": f"{bin_dir}:/usr/bin:/bin",
-            "RUNNER_TEMP": str(runner_temp),
-            "GITHUB_WORKSPACE": str(repo),
-            "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
-            "GH_TOKEN": "t",
-            "GH_LOG": str(log),
-            "REPOSITORY": "o/r",
-            "NUMBER": "7",
-            "BASE": base,
-            "HEAD": head,
-            "REVIEW_STATUS": review_status,
-            "COMMENT_STATUS": comment_status,
-            "EXISTING": existing,
-        },
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert expected in result.stdout
+    output = tmp_path / "output"
+    variables = {
+        "PATH": f"{bin_dir}:/usr/bin:/bin",
+        "RUNNER_TEMP": str(tmp_path / "runner"),
+        "GITHUB_WORKSPACE": str(repo),
+        "GITHUB_OUTPUT": str(output),
+        "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
+        "GH_LOG": str(log),
+        "REPOSITORY": "o/r",
+        "NUMBER": "7",
+        "BASE": base,
+        "HEAD": head,
+        "REVIEW_STATUS": review_status,
+        "COMMENT_STATUS": comment_status,
+        "EXISTING": existing,
+    }
+
+    def run(script: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
+            cwd=repo,
+            env=variables,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    checked = run(_step("format", "Diff to the canonical form"))
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert (tmp_path / "runner" / "make-fix" / "fix.diff").read_text(encoding="utf-8"), checked.stderr
+    assert output.read_text(encoding="utf-8") == "changed=true\n"
+    assert "-location: 'Brúc'\n+location: Brúc\n" in checked.stdout  # in the job's log too
+    posted = run(_step("suggest", "Suggest the changes on the pull request"))
+    assert posted.returncode == 0, posted.stdout + posted.stderr
+    assert expected in posted.stdout
     assert "-location: 'Brúc'\n+location: Brúc\n" in (tmp_path / "summary.md").read_text(encoding="utf-8")
     if existing:
         assert "--method POST" not in log.read_text(encoding="utf-8")
@@ -323,3 +345,5 @@ def test_the_suggest_step_posts_a_review_or_falls_back(
                 "body": "```suggestion\nlocation: Brúc\n```",
             }
         ]
+    failed = run(_step("suggest", "Fail while the data is not in canonical form"))
+    assert failed.returncode == 1 and "::error::Dữ liệu chưa ở dạng chuẩn" in failed.stdout
