@@ -231,3 +231,15 @@ def test_make_help_lists_fix() -> None:
     assert "make fix       rewrite data files in canonical form" in result.stdout
     assert "CHECK=1" in result.stdout
     assert "normalize" not in result.stdout
+
+
+def test_windows_line_ends_and_a_byte_order_mark_are_fixed(dataset: Dataset) -> None:
+    path = dataset.root / "agreements" / "hiep-dinh-fpa.yml"
+    dataset.run("fix")
+    canonical = path.read_bytes()
+    path.write_bytes(b"\xef\xbb\xbf" + canonical.replace(b"\n", b"\r\n"))
+    assert dataset.run("validate").code == 1  # the loader refuses a byte-order mark
+    outcome = dataset.run("fix")
+    assert outcome.code == 0
+    assert "data/agreements/hiep-dinh-fpa.yml: bỏ dấu BOM ở đầu tệp" in outcome.out
+    assert path.read_bytes() == canonical
