@@ -322,6 +322,28 @@
     return body.join("\n") + "\n";
   }
 
+  // KEY ORDER (key_order.py): the keys of a record and of each nested object in the order of
+  // the schema's properties; keys the schema does not know follow, in their own order.
+  function orderKeys(value, property, schema) {
+    if (Array.isArray(value)) {
+      return value.map((item) => orderKeys(item, property && property.items, schema));
+    }
+    if (!value || typeof value !== "object") return value;
+    var definition = property;
+    var options = property ? [property].concat(property.anyOf || [], property.oneOf || []) : [];
+    options.forEach(function (option) {
+      if (option.$ref) definition = schema.$defs[option.$ref.split("/").pop()];
+      else if (option.properties && !definition.properties) definition = option;
+    });
+    var known = definition && definition.properties ? Object.keys(definition.properties) : [];
+    var keys = known.filter((key) => key in value).concat(Object.keys(value).filter((key) => known.indexOf(key) < 0));
+    var out = {};
+    keys.forEach(function (key) {
+      out[key] = orderKeys(value[key], definition && definition.properties ? definition.properties[key] : null, schema);
+    });
+    return out;
+  }
+
   // ------------------------------------------------------------------ DOM helpers
 
   var uid = 0;
@@ -528,11 +550,22 @@
         control: control,
         read: function () {
           var value = nfc(control.value);
-          value = long ? value.replace(/[ \t]+$/gm, "").replace(/^\n+|\s+$/g, "") : strip(value);
+          // Paragraphs are separated by an empty line in the box and by one line break in the
+          // file (a folded block's empty line); a single line break in the box is a space.
+          value = long
+            ? value
+                .split(/\n[ \t]*\n\s*/)
+                .map(function (paragraph) {
+                  return strip(paragraph.split("\n").map(strip).join(" "));
+                })
+                .filter(Boolean)
+                .join("\n")
+            : strip(value);
           return value === "" ? undefined : value;
         },
         write: function (value) {
-          control.value = value === undefined || value === null ? "" : String(value);
+          var text = value === undefined || value === null ? "" : String(value);
+          control.value = long ? text.replace(/\n/g, "\n\n") : text;
         },
       };
     }
@@ -659,7 +692,14 @@
       }
 
       function open() {
-        var query = fold(input.value).split(/\s+/).filter(Boolean);
+        var typed = fold(strip(input.value));
+        var query = typed.split(/\s+/).filter(Boolean);
+        // The name typed in full first, then names starting with it, then the others.
+        var rank = function (choice) {
+          var names = [choice.label].concat(choice.also || []).map(fold);
+          if (names.indexOf(typed) >= 0) return 0;
+          return names.some((name) => name.indexOf(typed) === 0) ? 1 : 2;
+        };
         shown = choices()
           .filter(function (choice) {
             if (chosen.indexOf(choice.id) >= 0) return false;
@@ -668,6 +708,9 @@
               return haystack.indexOf(word) >= 0;
             });
           })
+          .map((choice, index) => [rank(choice), index, choice])
+          .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+          .map((item) => item[2])
           .slice(0, 30);
         if (options.create && strip(input.value)) shown.push({ create: true, label: "+ Thêm đối tác mới “" + strip(input.value) + "”" });
         list.textContent = "";
@@ -747,10 +790,16 @@
       var box = el("fieldset", { class: "kb-field kb-checks", "data-field": name }, [
         el("legend", {}, [labels[name] || name, required ? el("span", { class: "kb-required", text: " (bắt buộc)" }) : null]),
       ]);
+      // The order of choosing is kept: the first theme is the record's main one.
+      var order = [];
       var inputs = choices.map(function (choice) {
         var id = newId(name);
         var input = el("input", { type: "checkbox", id: id, value: choice.id });
-        input.addEventListener("change", touch(path));
+        input.addEventListener("change", function () {
+          order = order.filter((value) => value !== input.value);
+          if (input.checked) order.push(input.value);
+          touch(path)();
+        });
         box.appendChild(el("span", { class: "kb-check" }, [input, el("label", { for: id, text: choice.label })]));
         return input;
       });
@@ -758,12 +807,12 @@
       slot(path, inputs[0], box);
       return {
         read: function () {
-          var values = inputs.filter((input) => input.checked).map((input) => input.value);
-          return values.length ? values : undefined;
+          return order.length ? order.slice() : undefined;
         },
         write: function (value) {
+          order = (value || []).slice();
           inputs.forEach(function (input) {
-            input.checked = (value || []).indexOf(input.value) >= 0;
+            input.checked = order.indexOf(input.value) >= 0;
           });
         },
       };
@@ -797,7 +846,7 @@
       var startInput = el("input", { id: startId, type: "text", inputmode: "numeric", autocomplete: "off" });
       var spanInput = el("input", { id: spanId, type: "checkbox" });
       var endInput = el("input", { id: endId, type: "text", inputmode: "numeric", autocomplete: "off" });
-      var endBox = el("span", { class: "kb-date__part", hidden: true }, [el("label", { for: endId, text: "Đến" }), endInput]);
+      var endBox = el("span", { class: "kb-date__part", hidden: true }, [el("label", { for: endId, text: "Đến (để trống nếu nguồn không nêu ngày kết thúc)" }), endInput]);
       var meaning = el("p", { class: "kb-hint kb-date__meaning" });
       box.appendChild(el("span", { class: "kb-date__part" }, [el("label", { for: startId, text: "Ngày (hoặc ngày bắt đầu)" }), startInput]));
       box.appendChild(el("span", { class: "kb-check" }, [spanInput, el("label", { for: spanId, text: "Là một khoảng thời gian" })]));
@@ -821,7 +870,8 @@
           var startText = fromVietnamese(startInput.value);
           var endText = spanInput.checked ? fromVietnamese(endInput.value) : "";
           if (!startText) return endText ? { end: endText } : undefined;
-          var value = endText ? { start: startText, end: endText } : startText;
+          // A span whose end is left empty is open: {start} ("từ năm 2014").
+          var value = spanInput.checked ? (endText ? { start: startText, end: endText } : { start: startText }) : startText;
           try {
             var s = parseDate(startText);
             meaning.textContent = "Nghĩa là: " + dateWords(s) + (endText ? " – " + dateWords(parseDate(endText)) : "") +
@@ -1158,10 +1208,12 @@
         if (!selection || selection.isCollapsed || !selection.rangeCount) return false;
         var range = selection.getRangeAt(0);
         var body = paragraphOf(range.startContainer);
-        if (!body || body !== paragraphOf(range.endContainer)) return false;
+        if (!body || !paragraphs.contains(body)) return false;
         var source = sources[select.value];
         var p = source.paragraphs.filter((item) => String(item[0]) === body.dataset.n)[0];
-        setChoice(p[0], p[3], offsetIn(body, range.startContainer, range.startOffset), offsetIn(body, range.endContainer, range.endOffset));
+        // A quote stays in one paragraph: a drag past its end stops at its end.
+        var end = body === paragraphOf(range.endContainer) ? offsetIn(body, range.endContainer, range.endOffset) : p[3].length;
+        setChoice(p[0], p[3], offsetIn(body, range.startContainer, range.startOffset), end);
         clickStart = null;
         return true;
       }
@@ -1349,7 +1401,11 @@
       var more = el("details", { class: "kb-propose__more" }, [el("summary", { text: "Trường khác (ít dùng): tên tiếng Anh, mốc thời gian, số liệu, ghi chú…" })]);
       fieldsBox.appendChild(main);
       fieldsBox.appendChild(more);
-      Object.keys(schema.properties).forEach(function (name) {
+      var own = types[state.type].own_fields;
+      var first = ["title", "id", "evidence", "summary"];
+      var order = first.concat(own.filter((name) => first.indexOf(name) < 0));
+      order = order.concat(Object.keys(schema.properties).filter((name) => order.indexOf(name) < 0));
+      order.forEach(function (name) {
         if (name === "former_ids" && !(values && values.former_ids)) return;
         var property = unwrap(schema.properties[name]);
         var required = schema.required.indexOf(name) >= 0;
@@ -1376,12 +1432,17 @@
       }
     }
 
+    // The record in the schema's key order (the canonical order), whatever the form's order.
     function collect() {
       var record = {};
+      var values = {};
       widgets.forEach(function (widget) {
-        var value = widget.read();
-        if (value !== undefined) record[widget.name] = value;
+        values[widget.name] = widget.read();
       });
+      Object.keys(currentSchema().properties).forEach(function (name) {
+        if (values[name] !== undefined) record[name] = values[name];
+      });
+      if (record.former_ids) record.former_ids.sort();
       return record;
     }
 
@@ -1459,7 +1520,11 @@
         if (!SLUG.test(record.id)) {
           add(["id"], "“id” = “" + record.id + "” không phải mã hợp lệ: chỉ dùng chữ thường không dấu (a–z), chữ số và dấu gạch nối, ví dụ “hiep-dinh-fpa”");
         } else if (records[record.id] && !(editing && editing.data.id === record.id)) {
-          add(["id"], "mã bản ghi “" + record.id + "” đã dùng ở " + records[record.id].path + "; mỗi bản ghi một mã riêng");
+          // The validator reads the folders in the types' order and reports on the later file.
+          var other = records[record.id];
+          var order = data.types.map((type) => type.folder);
+          var word = order.indexOf(other.folder) <= order.indexOf(folder) ? "đã dùng ở " : "cũng dùng ở ";
+          add(["id"], "mã bản ghi “" + record.id + "” " + word + other.path + "; mỗi bản ghi một mã riêng");
         }
       }
       // dates
@@ -1910,7 +1975,7 @@
       }
       var message = commitMessage(record);
       if (editing) {
-        var current = toYaml(editing.data);
+        var current = toYaml(orderKeys(editing.data, types[editing.folder].schema, types[editing.folder].schema));
         var edit = repository.replace(/\/$/, "") + "/" + data.edit_data_uri.replace(/^\/|\/$/g, "") + "/" + editing.path;
         sendBody.appendChild(el("p", { text: "Trang sửa tệp của GitHub không nhận nội dung điền sẵn. Các bước:" }));
         var steps = el("ol", { class: "kb-propose__steps" });
@@ -2041,6 +2106,7 @@
     window.kbPropose = {
       slugify: slugify,
       toYaml: toYaml,
+      orderKeys: orderKeys,
       newFileUrl: newFileUrl,
       URL_LIMIT: URL_LIMIT,
       current: function () {

@@ -31,8 +31,8 @@ from .index import INDEX_FOLDER, IndexError_, build_search_index
 from .load import load_dataset
 from .model import KnowledgeBase, build_knowledge_base
 from .parallel import fork_map
-from .propose import PROPOSE_DATA, render_form_data
 from .problems import InputError, Problem
+from .propose import PROPOSE_DATA, render_form_data
 from .render import (
     DATA_PAGE,
     FEED_FILE,

@@ -16,8 +16,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .load import read_yaml
 from .jsonschema import json_schemas
+from .load import read_yaml
 from .model import KnowledgeBase
 from .render.settings import SiteSettings
 from .schema import (
@@ -108,7 +108,7 @@ SELDOM_USED = [
     "figures",
 ]
 # Fields of a new entity the form asks for (the rest are added later in the file).
-ENTITY_FIELDS = ["id", "kind", "name", "name_en", "aliases", "part_of", "country"]
+ENTITY_FIELDS = ["id", "kind", "name", "name_en", "not_in_sources", "aliases", "part_of", "country"]
 
 
 def _vocabularies() -> dict[str, list[dict[str, str]]]:
@@ -125,7 +125,9 @@ def _vocabularies() -> dict[str, list[dict[str, str]]]:
 
     for model in (*RECORD_TYPES.values(), Entity):
         visit(model)
-    return {name: [{"value": m.value, "label": m.label} for m in vocabulary] for name, vocabulary in found.items()}
+    return {
+        name: [{"value": m.value, "label": m.label} for m in vocabulary] for name, vocabulary in found.items()
+    }
 
 
 def _references(record_type: type[Record]) -> dict[str, str]:
@@ -168,6 +170,7 @@ def form_data(kb: KnowledgeBase, settings: SiteSettings, repo_root: Path) -> dic
                 "label_plural": cls.type_label_plural,
                 "url_prefix": cls.url_prefix,
                 "references": _references(cls),
+                "own_fields": [name for name in cls.model_fields if name not in Record.model_fields],
                 "schema": schemas[f"{folder}.schema.json"],
             }
             for folder, cls in RECORD_TYPES.items()
@@ -199,7 +202,11 @@ def form_data(kb: KnowledgeBase, settings: SiteSettings, repo_root: Path) -> dic
             for entry in kb.sources.values()
         ],
         "records": [
-            {"folder": entry.record.folder, "path": entry.path.as_posix(), "data": _file_data(repo_root, entry.path)}
+            {
+                "folder": entry.record.folder,
+                "path": entry.path.as_posix(),
+                "data": _file_data(repo_root, entry.path),
+            }
             for entry in records
         ],
     }
