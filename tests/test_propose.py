@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from html import unescape
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -24,7 +25,8 @@ from defence_kb.build import build_site, copy_site_config, load_knowledge_base
 from defence_kb.fix.canonical_yaml import emit
 from defence_kb.jsonschema import json_schemas
 from defence_kb.load import load_dataset, read_yaml
-from defence_kb.render import make_environment, plan_pages, read_site_settings, render_page
+from defence_kb.model import KnowledgeBase
+from defence_kb.render import make_environment, page_url, plan_pages, read_site_settings, render_page
 from defence_kb.text import slugify
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
@@ -105,12 +107,13 @@ def pick_paragraph(page: Any, source: str, search: str) -> None:
     page.get_by_role("button", name="Thêm vào bằng chứng").click()
 
 
-def proposal(page: Any, title: str) -> dict[str, Any]:
+def proposal(page: Any, title: str, *, typed: bool = True) -> dict[str, Any]:
     """What the page offers to send, once its checks have run on the latest input."""
     page.wait_for_function(
         "title => window.kbPropose && window.kbPropose.current().yaml.includes(title)", arg=title
     )
-    page.wait_for_timeout(300)  # the checks run 120 ms after the last keystroke
+    if typed:
+        page.wait_for_timeout(300)  # the checks run 120 ms after the last keystroke
     return page.evaluate("window.kbPropose.current()")
 
 
@@ -474,16 +477,40 @@ def canonical_order(value: Any, schema: dict[str, Any], node: dict[str, Any] | N
     return {k: canonical_order(value[k], schema, node.get("properties", {}).get(k) or {}) for k in keys}
 
 
-def test_every_record_opened_for_correction_gives_back_its_data_unchanged(page: Any, site_url: str) -> None:
-    """Prefilling loses nothing: each record, opened and sent untouched, is its own data."""
+def facts_cell(html: str, label: str) -> str:
+    """The text of a row of a record page's facts table."""
+    found = re.search(rf"<td>{label}</td>\s*<td>(.*?)</td>", html, re.S)
+    assert found, label
+    return " ".join(unescape(re.sub(r"<[^>]+>", "", found.group(1))).split())
+
+
+def test_every_record_opened_for_correction_gives_back_its_data_and_its_page(
+    page: Any, site_url: str, built_site: tuple[KnowledgeBase, Path]
+) -> None:
+    """Prefilling loses nothing: each record, opened and sent untouched, is its own data, and
+    the preview says when it happened and its status as its page does."""
+    kb, site = built_site
     raw = load_dataset(REPO_ROOT / "data")
     schemas = json_schemas()
     for folder, files in raw.records.items():
         for loaded in files:
-            page.goto(f"{site_url}/de-xuat/?sua={loaded.data['id']}")
-            made = proposal(page, f"id: {loaded.data['id']}\n")
-            assert made["yaml"] == emit(canonical_order(loaded.data, schemas[f"{folder}.schema.json"])), loaded.path
+            record_id = loaded.data["id"]
+            page.goto(f"{site_url}/de-xuat/?sua={record_id}")
+            made = proposal(page, f"id: {record_id}\n", typed=False)
+            assert made["yaml"] == emit(canonical_order(loaded.data, schemas[f"{folder}.schema.json"])), (
+                loaded.path
+            )
             assert made["problems"] == [], (loaded.path, made["problems"])
+            html = (site / page_url(kb.records[record_id]) / "index.html").read_text(encoding="utf-8")
+            preview = dict(
+                zip(
+                    page.locator(".kb-propose__facts th").all_inner_texts(),
+                    page.locator(".kb-propose__facts td").all_inner_texts(),
+                    strict=True,
+                )
+            )
+            for label in ("Thời gian", "Tình trạng", "Chủ đề"):
+                assert " ".join(preview[label].split()) == facts_cell(html, label), (record_id, label)
 
 
 def test_every_record_page_offers_a_correction_and_every_theme_page_a_proposal(

@@ -469,8 +469,9 @@
       el("h2", { id: "kb-preview-title", text: "Xem trước" }),
     ]);
     var pagePreview = el("div", { class: "kb-propose__page", "aria-label": "Trang của bản ghi (xem trước)", role: "region" });
-    var yamlPreview = el("pre", { class: "kb-propose__yaml", tabindex: "0", "aria-label": "Tệp YAML (xem trước)" });
-    var yamlCode = el("code", {});
+    // Material scrolls the code element, not the pre: that is what takes the focus.
+    var yamlPreview = el("pre", { class: "kb-propose__yaml" });
+    var yamlCode = el("code", { tabindex: "0", "aria-label": "Tệp YAML (xem trước)" });
     yamlPreview.appendChild(yamlCode);
     previewBox.appendChild(el("h3", { text: "Trang của bản ghi" }));
     previewBox.appendChild(pagePreview);
@@ -1787,15 +1788,9 @@
       article.appendChild(el("p", { class: "kb-propose__page-title", text: record.title || "(chưa có tiêu đề)" }));
       if (record.title_en) article.appendChild(el("p", { lang: "en" }, [el("em", { text: record.title_en })]));
       var rows = [];
-      var when = "Nguồn không nêu";
+      var when;
       try {
-        if (record.date) {
-          var span = typeof record.date === "string" ? { start: parseDate(record.date) } : { start: parseDate(record.date.start), end: record.date.end && parseDate(record.date.end) };
-          when = dateWords(span.start) + (span.end ? " – " + dateWords(span.end) : "");
-        } else if (record.date_unspecified_year) {
-          var parts = record.date_unspecified_year.split("-");
-          when = "ngày " + +parts[2] + "/" + +parts[1] + ", không rõ năm";
-        }
+        when = placementWords(record) || "Nguồn không nêu";
       } catch (error) {
         when = "(ngày chưa hợp lệ)";
       }
@@ -1812,18 +1807,16 @@
       ["number", "subject", "stated_in", "area", "location"].forEach(function (name) {
         if (record[name]) rows.push([labels[name], record[name]]);
       });
-      rows.push(["Tình trạng", vocabularyLabel("Status", record.status || "occurred")]);
+      rows.push(["Tình trạng", statusWords(record)]);
       rows.push(["Chủ đề", (record.themes || []).map((id) => themeTitles[id] || id).join(", ")]);
       if (record.tags) rows.push(["Nhãn", record.tags.join(", ")]);
-      var table = el("table", { class: "kb-propose__facts" }, [
-        el("caption", { class: "kb-visually-hidden", text: "Thông tin chính" }),
-      ]);
+      var table = el("table", {}, [el("caption", { class: "kb-visually-hidden", text: "Thông tin chính" })]);
       var body = el("tbody", {});
       rows.forEach(function (row) {
         body.appendChild(el("tr", {}, [el("th", { scope: "row", text: row[0] }), el("td", { text: row[1] })]));
       });
       table.appendChild(body);
-      article.appendChild(table);
+      article.appendChild(el("div", { class: "kb-propose__facts" }, [table]));
       (record.summary || "").split(/\n{2,}/).forEach(function (paragraph) {
         if (paragraph) article.appendChild(el("p", { text: paragraph.replace(/\n/g, " ") }));
       });
@@ -1861,6 +1854,60 @@
         article.appendChild(el("p", { text: record.editor_note }));
       }
       pagePreview.appendChild(article);
+    }
+
+    // wording.format_placement on model.placement_of: the date, or the bounds the sources
+    // justify (a stated bound, the publication date of a cited source).
+    function placementWords(record) {
+      if (record.date) {
+        var start = parseDate(typeof record.date === "string" ? record.date : record.date.start);
+        var end = typeof record.date === "object" && record.date.end ? parseDate(record.date.end) : null;
+        if (!end) return dateWords(start);
+        if (!start.month && !end.month) return "năm " + start.year + "–" + end.year;
+        return dateWords(start) + " – " + dateWords(end);
+      }
+      var parts = [];
+      var dayMonth = record.date_unspecified_year && /^XXXX-(\d{2})-(\d{2})$/.exec(record.date_unspecified_year);
+      if (dayMonth) parts.push("ngày " + +dayMonth[2] + "/" + +dayMonth[1] + ", không rõ năm");
+      var notBefore = record.not_before && record.not_before.date ? { date: parseDate(record.not_before.date), quote: true } : null;
+      var candidates = [];
+      if (record.not_after && record.not_after.date) candidates.push({ date: parseDate(record.not_after.date), quote: true });
+      (record.evidence || []).forEach(function (item) {
+        var source = sources[item.source];
+        if (source && source.published) candidates.push({ date: parseDate(source.published), basis: source.published_kind });
+      });
+      var notAfter = null;
+      candidates.forEach(function (bound) {
+        var key = latest(bound.date).concat(bound.quote ? 0 : 1);
+        var best = notAfter && latest(notAfter.date).concat(notAfter.quote ? 0 : 1);
+        if (!notAfter || before(key, best)) notAfter = bound;
+      });
+      var yearly = notBefore && notAfter && notAfter.quote && !notBefore.date.month && !notAfter.date.month;
+      if (yearly) {
+        var same = notBefore.date.year === notAfter.date.year;
+        parts.push(same ? "trong năm " + notAfter.date.year : "trong giai đoạn " + notBefore.date.year + "–" + notAfter.date.year);
+      } else {
+        if (notBefore) parts.push("không sớm hơn " + dateWords(notBefore.date));
+        if (notAfter) parts.push("không muộn hơn " + dateWords(notAfter.date) + (notAfter.basis ? " (" + notAfter.basis + ")" : ""));
+      }
+      if (!parts.length) return "";
+      var text = parts.join("; ");
+      var stated = { planned: "kế hoạch", intended: "chủ trương", invited: "lời mời" }[record.status];
+      return stated && !dayMonth ? stated + " được nêu " + text : text;
+    }
+
+    // render.summaries.status_text: a status other than "occurred" is dated by its source.
+    function statusWords(record) {
+      var status = record.status || "occurred";
+      var label = vocabularyLabel("Status", status);
+      if (status === "occurred") return label;
+      var dates = (record.evidence || [])
+        .map((item) => sources[item.source])
+        .filter((source) => source && source.published)
+        .map((source) => parseDate(source.published));
+      if (!dates.length) return label + " (theo nguồn, không rõ ngày đăng)";
+      var first = dates.reduce((a, b) => (before(earliest(b), earliest(a)) ? b : a));
+      return label + " (theo nguồn ngày " + dateWords(first) + ")";
     }
 
     function capital(text) {

@@ -196,7 +196,13 @@ def form_data(kb: KnowledgeBase, settings: SiteSettings, repo_root: Path) -> dic
             {
                 "id": entry.source.id,
                 "label": entry.source.label,
-                "published": entry.source.published.start.iso() if entry.source.published else None,
+                # a source's date bounds what it reports (model.placement_of): a single date only
+                "published": (
+                    entry.source.published.start.iso()
+                    if entry.source.published and entry.source.published.end is None
+                    else None
+                ),
+                "published_kind": entry.source.published_kind.label,
                 "paragraphs": [[p.n, p.kind.value, p.kind.label, p.text] for p in entry.source.paragraphs],
             }
             for entry in kb.sources.values()
