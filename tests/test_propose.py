@@ -580,3 +580,24 @@ def test_the_forms_slugs_equal_the_record_ids_python_makes(page: Any, site_url: 
     ]
     slugs = page.evaluate("titles => titles.map(t => window.kbPropose.slugify(t))", titles)
     assert slugs == [slugify(title) for title in titles]
+
+
+def test_a_proposal_in_progress_survives_a_reload(page: Any, site_url: str) -> None:
+    open_form(page, site_url)
+    page.check("input[name=kb-type][value=missions]")
+    title = "Một đề xuất dở dang"
+    fill(page, "title", title)
+    pick_paragraph(page, TTXVN, "moi Viet Nam cu Doi Cong binh")
+    choose(page, "entities", "Đơn vị mới chưa có")
+    before = proposal(page, title)
+    open_form(page, site_url)
+    draft = page.get_by_role("region", name="Bản nháp")
+    assert title in draft.inner_text()
+    draft.get_by_role("button", name="Tiếp tục bản nháp").click()
+    after = proposal(page, title)
+    assert after["yaml"] == before["yaml"] and after["entities"] == before["entities"]
+    assert page.locator("input[name=kb-type][value=missions]").is_checked()
+    open_form(page, site_url)
+    page.get_by_role("button", name="Bỏ bản nháp").click()
+    open_form(page, site_url)
+    assert page.get_by_role("region", name="Bản nháp").count() == 0

@@ -14,7 +14,7 @@
   "use strict";
 
   var mount = document.getElementById("kb-propose");
-  // GitHub answers 414 to URLs longer than its server accepts (8 KB: see CONTRIBUTING.md);
+  // GitHub answers 414 to URLs longer than its server accepts (observed: 8 KB; README.md, Editors);
   // past this length the form offers the file to copy or download instead.
   var URL_LIMIT = 7000;
 
@@ -1315,6 +1315,7 @@
         if (auto) parts.id.write(slugify(parts.name.read() || ""));
       });
       Object.keys(parts).forEach((key) => parts[key].write(value[key]));
+      box.querySelector("[data-field=id] > label").firstChild.textContent = "Mã đối tác";
       var remove = el("button", { type: "button", class: "md-button kb-remove", text: "Bỏ đối tác mới " + (index + 1) });
       remove.addEventListener("click", function () {
         newEntities.splice(newEntities.indexOf(entity), 1);
@@ -2125,10 +2126,62 @@
     }
 
     var last = { yaml: "", entities: [] };
+    // A proposal in progress is kept in this browser (never sent anywhere), so that closing
+    // the tab or following a link loses nothing; a correction starts from the record's file.
+    var DRAFT_KEY = "kb-propose:draft";
+    var draftReady = false;
+
+    function saveDraft(record, entityData) {
+      if (editing || !draftReady) return;
+      try {
+        if (Object.keys(record).length || entityData.length) {
+          window.localStorage.setItem(DRAFT_KEY, JSON.stringify({ type: state.type, record: record, entities: entityData, saved: Date.now() }));
+        }
+      } catch (error) {
+        // storage may be full or disabled: the form works without it
+      }
+    }
+
+    function offerDraft() {
+      var draft = null;
+      try {
+        draft = JSON.parse(window.localStorage.getItem(DRAFT_KEY) || "null");
+      } catch (error) {
+        draft = null;
+      }
+      draftReady = true;
+      if (!draft || !types[draft.type]) return;
+      var saved = new Date(draft.saved);
+      var note = el("div", { class: "kb-propose__note kb-propose__draft", role: "region", "aria-label": "Bản nháp" }, [
+        el("p", {
+          text:
+            "Trình duyệt này còn giữ một đề xuất chưa gửi (“" + (draft.record.title || "chưa có tiêu đề") + "”, lưu lúc " +
+            pad(saved.getHours()) + ":" + pad(saved.getMinutes()) + " ngày " + saved.getDate() + "/" + (saved.getMonth() + 1) + ").",
+        }),
+      ]);
+      var restore = el("button", { type: "button", class: "md-button md-button--primary", text: "Tiếp tục bản nháp" });
+      var discard = el("button", { type: "button", class: "md-button", text: "Bỏ bản nháp" });
+      restore.addEventListener("click", function () {
+        state.type = draft.type;
+        form.querySelector("input[name=kb-type][value=" + draft.type + "]").checked = true;
+        buildFields(draft.record);
+        (draft.entities || []).forEach(addNewEntity);
+        note.remove();
+        update();
+        form.querySelector(".kb-propose__fields input, .kb-propose__fields textarea").focus();
+      });
+      discard.addEventListener("click", function () {
+        window.localStorage.removeItem(DRAFT_KEY);
+        note.remove();
+      });
+      note.appendChild(el("p", {}, [restore, " ", discard]));
+      form.insertBefore(note, form.firstChild);
+    }
 
     function update() {
       var record = collect();
       var entityData = newEntities.map((entity) => entity.read());
+      saveDraft(record, entityData);
       var problems = check(record, entityData);
       showProblems(problems);
       var yaml = toYaml(record);
@@ -2149,6 +2202,7 @@
     buildFields(editing ? editing.data : params.get("chu-de") ? { themes: [params.get("chu-de")] } : null);
     if (editing) idAuto = false;
     update();
+    if (!editing) offerDraft();
 
     window.kbPropose = {
       slugify: slugify,
