@@ -12,7 +12,7 @@ DATA ?= data
 ENGINE ?=
 ENGINE_OPTION = $(if $(ENGINE),--engine $(ENGINE))
 
-.PHONY: help build serve test validate new schema coverage normalize screenshots guide-screenshots bench bench-search bench-phone lint format clean
+.PHONY: help build serve test validate fix new schema coverage screenshots guide-screenshots bench bench-search bench-phone lint format clean
 
 help:
 	@echo "make serve     build the site and serve it at http://127.0.0.1:8000/defence-kb/ with live reload"
@@ -20,6 +20,8 @@ help:
 	@echo "               ENGINE=properdocs (build or serve): build with ProperDocs instead of MkDocs 1.6.1"
 	@echo "make test      run lint and the test suite"
 	@echo "make validate  check every data file (DATA=folder to check another copy)"
+	@echo "make fix       rewrite data files in canonical form (NFC, field order, quoting, wrapping)"
+	@echo "               CHECK=1: change nothing, print the diff and fail if a file is not canonical"
 	@echo "make new TYPE=agreement TITLE=\"Bản ghi nhớ ...\"   create a record to fill in"
 	@echo "make coverage  which sentences of the sources no record carries (and no exclusion explains)"
 	@echo "make screenshots  home and a record page at phone and desktop widths, in screenshots/"
@@ -27,7 +29,6 @@ help:
 	@echo "make bench     time each build stage at 1,000 and 10,000 records (bench-results/)"
 	@echo "make bench-search  search index time and first-query download, real and 10,000 records"
 	@echo "make bench-phone  Lighthouse on phone and desktop and first-search bytes, served gzipped like GitHub Pages"
-	@echo "make normalize rewrite data files in Unicode NFC"
 	@echo "make schema    regenerate data/schema/*.json from the model"
 
 $(READY): requirements.txt
@@ -69,8 +70,8 @@ screenshots: build
 guide-screenshots: build
 	$(KB) guide-screenshots
 
-normalize: $(READY)
-	$(KB) normalize
+fix: $(READY)
+	$(KB) --data $(DATA) fix $(if $(CHECK),--check)
 
 lint: $(READY)
 	$(BIN)/ruff check scripts tests

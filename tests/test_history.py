@@ -63,6 +63,26 @@ def test_dates_come_from_git_history(repo: Path) -> None:
     assert event.added == event.changed == fpa.added
 
 
+def test_a_format_only_commit_changes_no_date(repo: Path) -> None:
+    # `make fix` puts every file in canonical form; that commit must not list every record
+    # as just updated on the "Mới cập nhật" page and in the feed.
+    from defence_kb.fix import fix_dataset
+
+    assert any(result.changed for result in fix_dataset(repo / "data", write=True))
+    _git(
+        repo,
+        "commit",
+        "-q",
+        "-am",
+        "Data in canonical form\n\nFormat-only: make fix",
+        when="2026-05-01T08:00:00+07:00",
+    )
+    fpa, event = read_history(repo, _paths(repo)).of(FPA), read_history(repo, _paths(repo)).of(EVENT)
+    assert fpa and event
+    assert fpa.changed == dt.datetime(2026, 4, 5, 2, 30, tzinfo=dt.UTC)
+    assert event.changed == event.added == dt.datetime(2026, 3, 1, 3, 0, tzinfo=dt.UTC)
+
+
 def test_an_uncommitted_edit_counts_as_a_change_now(repo: Path) -> None:
     (repo / EVENT).write_text(
         (repo / EVENT).read_text(encoding="utf-8") + "editor_note: Sửa.\n", encoding="utf-8"

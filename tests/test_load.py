@@ -62,7 +62,7 @@ def test_minimal_dataset_is_valid(dataset: Dataset) -> None:
         pytest.param(
             "id: x\ntitle: Vie\u0323t Nam\n",
             "data/events/x.yml:2:8: văn bản chưa ở dạng Unicode NFC (dấu thanh tách rời khỏi chữ); "
-            "chạy “make normalize” hoặc gõ lại đoạn này",
+            "chạy “make fix” hoặc gõ lại đoạn này",
             id="nfd",
         ),
         pytest.param(

@@ -166,6 +166,8 @@ def test_pre_commit_runs_the_validator_ruff_and_workflow_checks() -> None:
     hooks = {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
     assert hooks["validate-data"]["entry"] == "make --no-print-directory validate"
     assert hooks["validate-data"]["files"] == "^data/"
+    assert hooks["fix-data"]["entry"] == "make --no-print-directory fix CHECK=1"
+    assert hooks["fix-data"]["files"] == "^data/"
     assert (
         "ruff check" in hooks["ruff-check"]["entry"]
         and "ruff format --check" in hooks["ruff-format"]["entry"]
@@ -185,3 +187,163 @@ def test_pre_commit_runs_the_validator_ruff_and_workflow_checks() -> None:
             assert len(command) > len(hook["entry"].split()), (hook["id"], "matches no file")
         result = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, check=False)
         assert result.returncode == 0, (hook["id"], result.stdout[-500:], result.stderr[-500:])
+
+
+def _check_jobs() -> dict:  # type: ignore[type-arg]
+    return _yaml(REPO_ROOT / ".github" / "workflows" / "check.yml")["jobs"]
+
+
+def test_pull_requests_get_make_fix_suggestions_with_least_privilege() -> None:
+    check = _yaml(REPO_ROOT / ".github" / "workflows" / "check.yml")
+    assert "pull_request_target" not in check["on"]  # never run a pull request's code with secrets
+    assert check["permissions"] == {"contents": "read"}
+    jobs = _check_jobs()
+    # `format` runs the pull request's code with a read-only token and passes the diffs on
+    form = jobs["format"]
+    assert form["if"] == "github.event_name == 'pull_request'"
+    assert form["permissions"] == {"contents": "read"}
+    assert form["steps"][0]["with"]["ref"] == "${{ github.event.pull_request.head.sha }}"
+    assert "defence_kb fix --check" in form["steps"][2]["run"]
+    assert form["steps"][3]["uses"].startswith("actions/upload-artifact@")
+    # `suggest` alone may write to the pull request, and runs none of its code
+    suggest = jobs["suggest"]
+    assert suggest["needs"] == "format"
+    assert suggest["if"] == "needs.format.outputs.changed == 'true'"
+    assert suggest["permissions"] == {"contents": "read", "pull-requests": "write"}
+    assert [name for name, job in jobs.items() if "pull-requests" in job.get("permissions", {})] == [
+        "suggest"
+    ]
+    checkout, download, post, fail = suggest["steps"]
+    assert checkout["with"] == {
+        "ref": "${{ github.event.pull_request.base.sha }}",
+        "persist-credentials": "false",
+    }
+    assert download["uses"].startswith("actions/download-artifact@")
+    runs = post["run"] + fail["run"]
+    assert not re.search(r"^\s*(make|pip)\b|\.venv", runs, re.M)
+    assert 'python3 -I "$script"' in post["run"]
+    assert post["env"]["GH_TOKEN"] == "${{ github.token }}" and "env" not in fail
+    assert (REPO_ROOT / "scripts" / "defence_kb" / "fix" / "suggestions.py").is_file()
+    for job in (form, suggest):
+        for step in job["steps"]:
+            assert "${{" not in step.get("run", ""), step  # values come in through env only
+            assert step.get("with", {}).get("persist-credentials", "false") == "false"
+    assert fail["run"].rstrip().endswith("exit 1")
+
+
+FAKE_GH = """#!/bin/sh
+# A stand-in for the GitHub CLI: records each call, answers like the API would.
+echo "$*" >> "$GH_LOG"
+case "$*" in
+  *"--method POST repos/o/r/pulls/7/reviews"*) cp "$6" "$GH_LOG.review"; exit "$REVIEW_STATUS" ;;
+  *"--method POST repos/o/r/issues/7/comments"*) exit "$COMMENT_STATUS" ;;
+  *"repos/o/r/pulls/7/reviews"*) printf '%s' "$EXISTING" ;;
+esac
+"""
+
+
+def _step(job: str, name: str) -> str:
+    return next(step for step in _check_jobs()[job]["steps"] if step.get("name") == name)["run"]
+
+
+@pytest.mark.parametrize(
+    ("review_status", "comment_status", "existing", "expected"),
+    [
+        ("0", "0", "", "Suggestions posted on the pull request."),
+        ("1", "0", "", "The review could not be posted; the diff was posted as one comment."),
+        ("1", "1", "", "::notice::The token is read-only (a pull request from a fork)"),
+        ("0", "0", "<!-- make-fix-suggestions -->\nx", "are already on the pull request."),
+    ],
+)
+def test_the_jobs_post_a_review_or_fall_back(
+    tmp_path: Path, review_status: str, comment_status: str, existing: str, expected: str
+) -> None:
+    """The two jobs' scripts run as Actions would run them, on a repository whose pull
+    request spoils a line, with `gh` standing in for the GitHub API."""
+    import json
+    import os
+
+    from defence_kb.fix import fix_dataset
+
+    repo = tmp_path / "repo"
+    shutil.copytree(MINIMAL, repo / "data")
+    fix_dataset(repo / "data", write=True)
+    # a copy: the command line finds data/ next to its own scripts/ (a link would lead back here)
+    shutil.copytree(REPO_ROOT / "scripts", repo / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
+    (repo / ".venv").symlink_to(REPO_ROOT / ".venv")
+    (repo / ".gitignore").write_text("scripts\n.venv\n", encoding="utf-8")
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid"}
+    env |= {"GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
+
+    def git(*args: str) -> str:
+        return subprocess.run(
+            ["git", *args], cwd=repo, env=env, check=True, capture_output=True, text=True
+        ).stdout.strip()
+
+    git("init", "-q", "-b", "main")
+    git("add", ".")
+    git("commit", "-q", "-m", "base")
+    base = git("rev-parse", "HEAD")
+    fpa = repo / "data" / "agreements" / "hiep-dinh-fpa.yml"
+    fpa.write_text(fpa.read_text(encoding="utf-8").replace("location: Brúc-xen", "location: 'Brúc'"), "utf-8")
+    git("commit", "-qam", "pull request")
+    head = git("rev-parse", "HEAD")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "gh").write_text(FAKE_GH, encoding="utf-8")
+    (bin_dir / "make").write_text("#!/bin/sh\n", encoding="utf-8")  # the .venv is ready
+    for tool in ("gh", "make"):
+        (bin_dir / tool).chmod(0o755)
+    (tmp_path / "runner").mkdir()
+    log = tmp_path / "gh.log"
+    output = tmp_path / "output"
+    variables = {
+        "PATH": f"{bin_dir}:/usr/bin:/bin",
+        "RUNNER_TEMP": str(tmp_path / "runner"),
+        "GITHUB_WORKSPACE": str(repo),
+        "GITHUB_OUTPUT": str(output),
+        "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
+        "GH_LOG": str(log),
+        "REPOSITORY": "o/r",
+        "NUMBER": "7",
+        "BASE": base,
+        "HEAD": head,
+        "REVIEW_STATUS": review_status,
+        "COMMENT_STATUS": comment_status,
+        "EXISTING": existing,
+    }
+
+    def run(script: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
+            cwd=repo,
+            env=variables,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    checked = run(_step("format", "Diff to the canonical form"))
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert (tmp_path / "runner" / "make-fix" / "fix.diff").read_text(encoding="utf-8"), checked.stderr
+    assert output.read_text(encoding="utf-8") == "changed=true\n"
+    assert "-location: 'Brúc'\n+location: Brúc\n" in checked.stdout  # in the job's log too
+    posted = run(_step("suggest", "Suggest the changes on the pull request"))
+    assert posted.returncode == 0, posted.stdout + posted.stderr
+    assert expected in posted.stdout
+    assert "-location: 'Brúc'\n+location: Brúc\n" in (tmp_path / "summary.md").read_text(encoding="utf-8")
+    if existing:
+        assert "--method POST" not in log.read_text(encoding="utf-8")
+    else:
+        review = json.loads(Path(f"{log}.review").read_text(encoding="utf-8"))
+        assert review["commit_id"] == head
+        assert review["comments"] == [
+            {
+                "path": "data/agreements/hiep-dinh-fpa.yml",
+                "line": 7,
+                "side": "RIGHT",
+                "body": "```suggestion\nlocation: Brúc\n```",
+            }
+        ]
+    failed = run(_step("suggest", "Fail while the data is not in canonical form"))
+    assert failed.returncode == 1 and "::error::Dữ liệu chưa ở dạng chuẩn" in failed.stdout

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .problems import InputError, Problem
+from .problems import InputError, Problem, display_path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 # The engines and the default are defined once, in build.ENGINES (imported only by the
@@ -76,23 +76,33 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_normalize(args: argparse.Namespace) -> int:
-    """Rewrite data files whose text is not NFC; YAML structure is unaffected by NFC."""
-    import unicodedata
+def cmd_fix(args: argparse.Namespace) -> int:
+    """Rewrite data files in canonical form; with --check, print the diff and write nothing."""
+    from .fix import fix_dataset
 
-    changed = 0
-    for path in sorted(args.data.rglob("*.y*ml")):
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (UnicodeDecodeError, OSError):
-            continue  # validate reports these with their position
-        normalized = unicodedata.normalize("NFC", text)
-        if normalized != text:
-            path.write_text(normalized, encoding="utf-8")
-            print(f"đã chuẩn hóa NFC: {path}")
-            changed += 1
-    print(f"{changed} tệp được chuẩn hóa.")
-    return 0
+    if not args.data.is_dir():
+        return _report([Problem(args.data, 1, 1, "không tìm thấy thư mục dữ liệu")])
+    results = fix_dataset(args.data, write=not args.check)
+    changed = [result for result in results if result.changed]
+    for result in changed:
+        if args.check:
+            sys.stdout.write(result.diff())
+        else:
+            print(f"{display_path(result.path)}: {'; '.join(result.changes)}")
+    if args.check:
+        print(
+            f"{len(changed)} tệp chưa ở dạng chuẩn: chạy “make fix” để sửa."
+            if changed
+            else "Mọi tệp dữ liệu đã ở dạng chuẩn.",
+            file=sys.stderr,
+        )
+    else:
+        print(f"Đã sửa {len(changed)} tệp.", file=sys.stderr)
+    problems = [problem for result in results for problem in result.problems]
+    if problems:
+        print("Các tệp sau được giữ nguyên:", file=sys.stderr)
+        _report(problems)
+    return 1 if problems or (args.check and changed) else 0
 
 
 def cmd_screenshots(args: argparse.Namespace) -> int:
@@ -182,7 +192,9 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--address", default="127.0.0.1:8000")
     serve.add_argument("--engine", help=ENGINE_HELP)
     serve.set_defaults(run=cmd_serve)
-    commands.add_parser("normalize", help="rewrite data files in Unicode NFC").set_defaults(run=cmd_normalize)
+    fix = commands.add_parser("fix", help="rewrite data files in canonical form (NFC, key order, layout)")
+    fix.add_argument("--check", action="store_true", help="write nothing; print the diff, exit 1 if any")
+    fix.set_defaults(run=cmd_fix)
     shots = commands.add_parser("screenshots", help="pictures of key pages at phone and desktop widths")
     shots.add_argument("--site", type=Path, default=REPO_ROOT / "site", help="built site folder")
     shots.add_argument("--out", type=Path, default=REPO_ROOT / "screenshots", help="output folder")

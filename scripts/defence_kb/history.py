@@ -5,6 +5,10 @@ A file changed but not yet committed counts as changed at its modification time.
 a usable history (not a git checkout, git missing, or a shallow clone, whose single commit
 would date every file alike) each file's modification time stands in for both dates, and
 the page says so.
+
+A commit whose message carries the trailer `Format-only: make fix` rewrote files in their
+canonical form without changing what they say (fix/__init__.py): it changes no date, or
+putting the data in canonical form would list every record as just updated.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 _COMMIT_MARK = "\x1e"  # starts each commit's line in the log output
+FORMAT_ONLY_TRAILER = "Format-only: make fix"
 
 
 @dataclass(frozen=True)
@@ -52,7 +57,18 @@ def read_history(repo_root: Path, paths: list[Path]) -> History:
     shallow = _git(repo_root, "rev-parse", "--is-shallow-repository")
     inside = all(not path.is_absolute() for path in paths)
     log = (
-        _git(repo_root, "log", f"--format={_COMMIT_MARK}%cI", "--name-only", "--no-renames", "--", "data")
+        _git(
+            repo_root,
+            "log",
+            f"--format={_COMMIT_MARK}%cI",
+            "--name-only",
+            "--no-renames",
+            "--invert-grep",
+            "--fixed-strings",
+            f"--grep={FORMAT_ONLY_TRAILER}",
+            "--",
+            "data",
+        )
         if shallow is not None and shallow.strip() == "false" and inside
         else None
     )

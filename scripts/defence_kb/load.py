@@ -141,6 +141,11 @@ def read_yaml(path: Path) -> tuple[LoadedFile | None, list[Problem]]:
                 "tệp không phải văn bản UTF-8 (có byte không hợp lệ ở đây); lưu lại dạng UTF-8",
             )
         ]
+    return parse_yaml_text(path, text)
+
+
+def parse_yaml_text(path: Path, text: str) -> tuple[LoadedFile | None, list[Problem]]:
+    """Parse the decoded text of a file (`make fix` parses text it has normalised first)."""
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
@@ -287,7 +292,7 @@ class _Builder:
                 self._problem(
                     node,
                     "văn bản chưa ở dạng Unicode NFC (dấu thanh tách rời khỏi chữ); "
-                    "chạy “make normalize” hoặc gõ lại đoạn này",
+                    "chạy “make fix” hoặc gõ lại đoạn này",
                 )
             return value
         if depth > MAX_DEPTH:

@@ -259,6 +259,13 @@ _DATE_STRING_SCHEMA = {
     "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
     "description": "Ngày theo độ chính xác nguồn nêu: YYYY, YYYY-MM hoặc YYYY-MM-DD.",
 }
+# YAML reads an unquoted `2014` as a number (and `make fix` writes a year unquoted); the
+# loader keeps it as text, so editors' YAML tools must accept the number as well.
+_YEAR_NUMBER_SCHEMA = {"type": "integer", "minimum": 1800, "maximum": 2200}
+_ONE_DATE_SCHEMA = {
+    "oneOf": [_DATE_STRING_SCHEMA, _YEAR_NUMBER_SCHEMA],
+    "description": _DATE_STRING_SCHEMA["description"],
+}
 
 
 def date_span_data(span: DateSpan) -> str | dict[str, str]:
@@ -276,11 +283,10 @@ DateValue = Annotated[
         {
             "oneOf": [
                 _DATE_STRING_SCHEMA,
-                # YAML reads an unquoted `2014` as a number; the loader keeps it as text.
-                {"type": "integer", "minimum": 1800, "maximum": 2200},
+                _YEAR_NUMBER_SCHEMA,
                 {
                     "type": "object",
-                    "properties": {"start": _DATE_STRING_SCHEMA, "end": _DATE_STRING_SCHEMA},
+                    "properties": {"start": _ONE_DATE_SCHEMA, "end": _ONE_DATE_SCHEMA},
                     "required": ["start"],
                     "additionalProperties": False,
                 },
@@ -303,7 +309,7 @@ PartialDateValue = Annotated[
     PartialDate,
     BeforeValidator(_parse_partial_date),
     PlainSerializer(lambda date: date.iso()),
-    WithJsonSchema(_DATE_STRING_SCHEMA),
+    WithJsonSchema(_ONE_DATE_SCHEMA),
 ]
 
 _DAY_MONTH = re.compile(r"^XXXX-(\d{2})-(\d{2})$")

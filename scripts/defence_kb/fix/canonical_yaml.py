@@ -96,6 +96,17 @@ KEY ORDER (key_order.py)
   `start`, then `end`. Keys the schema does not know (a mistake the validator reports)
   follow, in the order the file had them.
 
+BEFORE EMISSION (the data-level fixers; a program producing a data file does the same)
+- Text in NFC (nfc.py); `id` is the file name without `.yml` (id_from_filename.py).
+- Every string value: spaces and tabs at the end of each of its lines removed, then
+  spaces, tabs and line breaks at its start and end (trailing_space.py `strip_text`).
+- `former_ids` and `not_in_sources` sorted by code point, `dropped_lines` as numbers;
+  every other list keeps its order (list_order.py says why, field by field).
+- Keys in KEY ORDER (key_order.py). Leaving a field out and writing it empty are different
+  data: the form leaves out what the editor did not fill in.
+To check a producer: `python -m defence_kb --data <copy of data> fix --check` prints
+nothing and exits 0 when every file is canonical.
+
 Example (an agreement's end, at WIDTH 100):
 
     tags:
