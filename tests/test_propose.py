@@ -149,9 +149,12 @@ def assert_canonical(path: Path, schema_name: str) -> None:
 
 
 def validate_and_render(tmp_path: Path, data: Path, path: Path) -> str:
-    """The real loader and validator accept the data; the record's page, rendered."""
+    """The real loader and validator accept the data, and `make fix --check` finds every
+    file canonical (it would change nothing the form wrote); the record's page, rendered."""
     result = run_cli("--data", str(data), "validate")
     assert result.returncode == 0, result.stderr
+    fixed = run_cli("--data", str(data), "fix", "--check")
+    assert fixed.returncode == 0, fixed.stdout + fixed.stderr
     kb = load_knowledge_base(REPO_ROOT, data)
     record_id = path.stem
     env = make_environment(kb, read_site_settings(REPO_ROOT / "mkdocs.yml"))
