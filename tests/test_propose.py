@@ -604,3 +604,16 @@ def test_a_proposal_in_progress_survives_a_reload(page: Any, site_url: str) -> N
     page.get_by_role("button", name="Bỏ bản nháp").click()
     open_form(page, site_url)
     assert page.get_by_role("region", name="Bản nháp").count() == 0
+
+
+def test_the_form_folds_vietnamese_as_the_site_search_does() -> None:
+    """Search-as-you-type in the form uses the search box's folding (tones off, đ as d)."""
+
+    def fold_function(path: Path) -> str:
+        text = path.read_text(encoding="utf-8")
+        found = re.search(r"\n( *)function fold\(text\) \{\n.*?\n\1\}\n", text, re.S)
+        assert found, path
+        return "\n".join(line.strip() for line in found.group(0).splitlines())
+
+    assets = REPO_ROOT / "docs" / "assets"
+    assert fold_function(assets / "propose.js") == fold_function(assets / "search.js")

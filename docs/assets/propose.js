@@ -53,18 +53,23 @@
   // are listed; every other character is a separator, as in python-slugify.
   var TRANSLITERATION = { "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "×": "x", "°": "deg", "€": "EUR" };
 
+  // python-slugify's smart_truncate with word_boundary: words that fit are kept, a word
+  // that would pass the limit is skipped (later, shorter words may still fit).
   function smartTruncate(text, max) {
     text = text.replace(/^-+|-+$/g, "");
     if (text.length < max) return text;
     if (text.indexOf("-") < 0) return text.slice(0, max);
     var truncated = "";
-    text.split("-").forEach(function (word) {
-      if (!word || truncated.length >= max) return;
-      var next = truncated.length + word.length;
-      if (next < max) truncated += word + "-";
-      else if (next === max) truncated += word + "\u0000";
-    });
-    truncated = truncated.split("\u0000")[0];
+    var words = text.split("-");
+    for (var i = 0; i < words.length; i += 1) {
+      if (!words[i]) continue;
+      var next = truncated.length + words[i].length;
+      if (next < max) truncated += words[i] + "-";
+      else if (next === max) {
+        truncated += words[i];
+        break;
+      }
+    }
     if (!truncated) truncated = text.slice(0, max);
     return truncated.replace(/^-+|-+$/g, "");
   }
@@ -1516,7 +1521,7 @@
       schema.required.forEach(function (name) {
         if (record[name] === undefined) add([name], "thiếu trường bắt buộc “" + name + "”");
       });
-      checkStrings(record, schema, [], add);
+      checkStrings(record, [], add);
       // the id: a slug, unique among records (the file being corrected is the same record)
       if (record.id !== undefined) {
         if (!SLUG.test(record.id)) {
@@ -1646,7 +1651,6 @@
           if (!foundInSources(alias)) add(prefix.concat(["aliases", i]), "tên khác “" + alias + "” không có trong nguồn nào: tên ngoài nguồn ghi vào search_aliases");
         });
       });
-      void folder;
       return problems;
     }
 
@@ -1677,7 +1681,7 @@
     }
 
     // Text fields the schema requires to hold something (Text: at least one non-space).
-    function checkStrings(record, schema, path, add) {
+    function checkStrings(record, path, add) {
       Object.keys(record).forEach(function (name) {
         var value = record[name];
         if (typeof value === "string" && !/\S/.test(value)) add(path.concat(name), "“" + fieldLabel(path.concat(name)) + "” không được để trống");
@@ -1796,7 +1800,7 @@
         when = "(ngày chưa hợp lệ)";
       }
       rows.push(["Thời gian", when + (record.date_note ? " (" + record.date_note + ")" : "")]);
-      type.schema && Object.keys(type.references).forEach(function (name) {
+      Object.keys(type.references).forEach(function (name) {
         if (type.references[name] !== "entity" || record[name] === undefined) return;
         var ids = Array.isArray(record[name]) ? record[name] : [record[name]];
         rows.push([data.role_labels[name] ? capital(data.role_labels[name]) : labels[name], ids.map(entityName).join(", ")]);
@@ -1916,7 +1920,7 @@
     }
 
     // Under each quote: the paragraph it was found in.
-    function annotateEvidence(record) {
+    function annotateEvidence() {
       widgets.forEach(function (widget) {
         if (!widget.rows) return;
         widget.rows().forEach(function (row) {
@@ -1929,7 +1933,6 @@
           row.where.textContent = result.paragraph ? "✓ Có nguyên văn trong đoạn " + result.paragraph + " của nguồn." : "";
         });
       });
-      void record;
     }
 
     // ---------------------------------------------------------------- sending
@@ -2192,7 +2195,7 @@
       });
       last = { yaml: yaml, entities: entityFiles, problems: problems };
       renderPage(record);
-      annotateEvidence(record);
+      annotateEvidence();
       renderSend(record, yaml, entityFiles, problems);
     }
 
