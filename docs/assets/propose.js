@@ -1254,10 +1254,13 @@
       useButton.addEventListener("click", function () {
         if (!choice) return;
         var number = use(select.value, choice.quote);
-        chosenText.textContent = "Đã thêm vào trích dẫn " + number + ".";
+        chosenText.textContent = "Đã thêm vào trích dẫn " + number + ". Tìm đoạn cho trích dẫn tiếp theo, hoặc chọn tiếp trong đoạn này.";
         useButton.hidden = true;
         choice = null;
         paragraphs.querySelectorAll(".kb-word--chosen").forEach((word) => word.classList.remove("kb-word--chosen"));
+        // Ready for the next quote: typing replaces the last search.
+        search.focus();
+        search.select();
       });
       return box;
     }
