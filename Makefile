@@ -12,7 +12,7 @@ DATA ?= data
 ENGINE ?=
 ENGINE_OPTION = $(if $(ENGINE),--engine $(ENGINE))
 
-.PHONY: help build serve test validate fix new schema coverage screenshots geography bench bench-search bench-phone lint format clean
+.PHONY: help build serve test validate fix new schema coverage screenshots guide-screenshots geography bench bench-search bench-phone lint format clean
 
 help:
 	@echo "make serve     build the site and serve it at http://127.0.0.1:8000/defence-kb/ with live reload"
@@ -25,6 +25,7 @@ help:
 	@echo "make new TYPE=agreement TITLE=\"Bản ghi nhớ ...\"   create a record to fill in"
 	@echo "make coverage  which sentences of the sources no record carries (and no exclusion explains)"
 	@echo "make screenshots  key pages and each picture at phone and desktop widths, light and dark, in screenshots/"
+	@echo "make guide-screenshots  the proposal form's pictures CONTRIBUTING.md shows, in docs/images/"
 	@echo "make bench     time each build stage at 1,000 and 10,000 records (bench-results/)"
 	@echo "make bench-search  search index time and first-query download, real and 10,000 records"
 	@echo "make bench-phone  Lighthouse on phone and desktop and first-search bytes, served gzipped like GitHub Pages"
@@ -72,6 +73,9 @@ bench-phone: build
 
 screenshots: build
 	$(KB) screenshots
+
+guide-screenshots: build
+	$(KB) guide-screenshots
 
 fix: $(READY)
 	$(KB) --data $(DATA) fix $(if $(CHECK),--check)

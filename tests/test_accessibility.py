@@ -40,6 +40,27 @@ def _timeline_filtered(page: Any) -> None:
     page.locator(".kb-theme-filter button", has_text="Văn kiện chính sách").click()
 
 
+def _proposal_in_progress(page: Any) -> None:
+    """The form with its picker open on a source, words chosen, a combobox's options shown,
+    errors beside their fields and the optional fields unfolded."""
+    page.wait_for_selector(".kb-propose__form")
+    page.locator(".kb-propose__more > summary").click()
+    page.locator(".kb-picker select").first.select_option("ttxvn-tang-cuong-hop-tac-gin-giu-hoa-binh-2022")
+    words = page.locator(".kb-picker__paragraph").nth(4).locator(".kb-word")
+    words.nth(2).click()
+    words.nth(6).click()
+    page.locator("button.kb-propose__submit").click()  # shows every error
+    box = page.locator("[data-field=entities] input[role=combobox]")
+    box.fill("viet")
+    page.wait_for_selector("[data-field=entities] [role=option]")
+
+
+def _correction(page: Any) -> None:
+    page.wait_for_selector(".kb-propose__form")
+    page.locator("[data-field=location] input").fill("Brussels")
+    page.wait_for_selector(".kb-propose__diff")
+
+
 # (name, path, what to do once the page has loaded)
 PAGES: list[tuple[str, str, Callable[[Any], None] | None]] = [
     ("home", "/", None),
@@ -79,6 +100,8 @@ PAGES: list[tuple[str, str, Callable[[Any], None] | None]] = [
     ("search by filter", "/tim-kiem/?year=2020", _search_results),
     ("header dropdown", "/thoa-thuan/", _dropdown_open),
     ("404", "/khong-co-trang-nay/", None),
+    ("proposal form", "/de-xuat/", _proposal_in_progress),
+    ("correction form", "/de-xuat/?sua=hiep-dinh-fpa-viet-nam-eu", _correction),
 ]
 
 MODES = {

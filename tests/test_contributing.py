@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from conftest import REPO_ROOT, run_cli
+from defence_kb.render import read_site_settings
 
 
 def test_worked_example_in_contributing_validates(tmp_path: Path) -> None:
@@ -19,3 +20,38 @@ def test_worked_example_in_contributing_validates(tmp_path: Path) -> None:
     (data / "agreements" / f"{record_id}.yml").write_text(example.group(1), encoding="utf-8")
     result = run_cli("--data", str(data), "validate")
     assert result.returncode == 0, result.stderr
+
+
+def test_the_guide_leads_with_the_form_and_its_pictures_exist() -> None:
+    guide = (REPO_ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    sections = re.findall(r"^## (.+)$", guide, re.M)
+    assert sections[0] == "Đề xuất bản ghi ngay trên trang"
+    assert sections.index("Soạn tệp trực tiếp (cho người quen Git và YAML)") > 0
+    site_url = read_site_settings(REPO_ROOT / "mkdocs.yml").site_url
+    assert f"]({site_url}de-xuat/)" in guide
+    pictures = re.findall(r"(?:\]\(|src=\")(docs/images/[^)\"]+\.png)", guide)
+    for width in ("-may-tinh.png", "-dien-thoai.png"):  # desktop and phone widths
+        assert any(picture.endswith(width) for picture in pictures), width
+    for picture in pictures:
+        size = (REPO_ROOT / picture).stat().st_size
+        assert 0 < size < 200_000, picture
+    # The buttons and boxes the steps name are the form's own words.
+    form = (REPO_ROOT / "docs" / "assets" / "propose.js").read_text(encoding="utf-8")
+    record_page = (REPO_ROOT / "scripts" / "defence_kb" / "templates" / "record.md.j2").read_text(
+        encoding="utf-8"
+    )
+    for words in (
+        "Chọn trích dẫn trong nguồn",
+        "Thêm vào bằng chứng",
+        "Trích cả đoạn",
+        "+ Thêm đối tác mới",
+        "Là một khoảng thời gian",
+        "Mở pull request trên GitHub",
+        "Nhánh của bạn",
+        "Sao chép YAML",
+        "Tải tệp xuống",
+        "Mở trang sửa tệp trên GitHub",
+        "Thay đổi so với tệp hiện tại",
+    ):
+        assert f"“{words}" in guide and words in form, words
+    assert "Đề xuất sửa bản ghi này" in record_page and "“Đề xuất sửa bản ghi này”" in guide

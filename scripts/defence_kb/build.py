@@ -32,6 +32,7 @@ from .load import load_dataset
 from .model import KnowledgeBase, build_knowledge_base
 from .parallel import fork_map
 from .problems import InputError, Problem
+from .propose import PROPOSE_DATA, render_form_data
 from .render import (
     DATA_PAGE,
     FEED_FILE,
@@ -109,6 +110,7 @@ def write_docs(
     history = read_history(repo_root, [entry.path for entry in kb.records.values()])
     other = {path: html.encode("utf-8") for path, html in render_redirects(kb, settings).items()}
     other[FEED_FILE] = render_feed(kb, history, settings).encode("utf-8")
+    other[PROPOSE_DATA] = render_form_data(kb, settings, repo_root)
     jobs = plan_pages(kb, history)
     static = static_files(repo_root / "docs", {job.path for job in jobs} | {DATA_PAGE} | set(other))
     written, exports = render_into(out_dir, env, jobs, kb)

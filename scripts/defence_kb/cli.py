@@ -117,6 +117,18 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_guide_screenshots(args: argparse.Namespace) -> int:
+    from urllib.parse import urlsplit
+
+    from .render import read_site_settings
+    from .screenshots import GUIDE_FOLDER, take_guide_screenshots
+
+    prefix = urlsplit(read_site_settings(REPO_ROOT / "mkdocs.yml").site_url).path
+    for path in take_guide_screenshots(args.site, REPO_ROOT / GUIDE_FOLDER, prefix):
+        print(path)
+    return 0
+
+
 def cmd_bench_search(args: argparse.Namespace) -> int:
     from .bench import bench_search
 
@@ -195,6 +207,9 @@ def main(argv: list[str] | None = None) -> int:
     shots.add_argument("--site", type=Path, default=REPO_ROOT / "site", help="built site folder")
     shots.add_argument("--out", type=Path, default=REPO_ROOT / "screenshots", help="output folder")
     shots.set_defaults(run=cmd_screenshots)
+    guide = commands.add_parser("guide-screenshots", help="the proposal form's pictures in CONTRIBUTING.md")
+    guide.add_argument("--site", type=Path, default=REPO_ROOT / "site", help="built site folder")
+    guide.set_defaults(run=cmd_guide_screenshots)
     bench_search = commands.add_parser("bench-search", help="search index time and first-query download")
     bench_search.add_argument("--records", type=int, default=10_000, help="synthetic dataset size")
     bench_search.set_defaults(run=cmd_bench_search)

@@ -35,6 +35,8 @@ PAGES = {
     "doi-tac": "/doi-tac/",
     "doi-tac-lien-minh-chau-au": "/doi-tac/lien-minh-chau-au/",
     "dong-thoi-gian-nam-2020": "/dong-thoi-gian/?nam=2020#2020",
+    "de-xuat": "/de-xuat/",
+    "de-xuat-sua-fpa": "/de-xuat/?sua=hiep-dinh-fpa-viet-nam-eu",
 }
 # Each picture alone (page, CSS selector of the picture), at the same widths and schemes.
 PICTURES = {
@@ -45,6 +47,10 @@ PICTURES = {
     "hinh-doi-tac-theo-nam": ("/doi-tac/lien-minh-chau-au/", 'figure[data-chart="nam-doi-tac"]'),
     "hinh-cung-tham-gia": ("/doi-tac/lien-minh-chau-au/", 'figure[data-chart="cung-tham-gia"]'),
 }
+# The pictures CONTRIBUTING.md shows (`make guide-screenshots`, committed in docs/images):
+# the proposal form part way through a proposal, at phone and desktop widths.
+GUIDE_FOLDER = Path("docs") / "images"
+GUIDE_SOURCE = "ttxvn-tang-cuong-hop-tac-gin-giu-hoa-binh-2022"
 WIDTHS = {"dien-thoai": (390, 844), "may-tinh": (1366, 900)}
 SCHEMES = {"sang": "light", "toi": "dark"}
 
@@ -133,5 +139,62 @@ def take_screenshots(site_dir: Path, out_dir: Path, prefix: str = "") -> list[Pa
                     page.locator(selector).first.screenshot(path=str(target))
                     written.append(target)
                 context.close()
+        browser.close()
+    return written
+
+
+def _guide_proposal(page: object) -> None:
+    """An editor part way through proposing an agreement: type, title, two quotes picked
+    (one by clicking its first and last words), kind, parties and a theme."""
+    page.wait_for_selector(".kb-propose__form")
+    page.check("input[name=kb-type][value=agreements]")
+    page.locator("[data-field=title] input").fill("Bản ghi nhớ về hợp tác gìn giữ hòa bình với Pháp")
+    picker = page.locator(".kb-picker")
+    picker.locator("select").select_option(GUIDE_SOURCE)
+    picker.locator("input[type=search]").fill("9 ban ghi nho")
+    words = picker.locator(".kb-picker__paragraph").first.locator(".kb-word")
+    texts = words.all_inner_texts()
+    words.nth(texts.index("Bộ")).click()
+    words.nth(texts.index("Pháp,")).click()
+    page.get_by_role("button", name="Thêm vào bằng chứng").click()
+    page.locator("[data-field=summary] textarea").fill(
+        "Việt Nam ký Bản ghi nhớ về hợp tác trong lĩnh vực gìn giữ hòa bình Liên hợp quốc với Pháp."
+    )
+    page.locator("[data-field=kind] select").select_option("memorandum")
+    for typed in ("viet nam", "phap"):
+        page.locator("[data-field=parties] input[role=combobox]").fill(typed)
+        page.wait_for_selector("[data-field=parties] [role=option]")
+        page.keyboard.press("Enter")
+    page.locator("[data-field=themes]").get_by_label("Gìn giữ hòa bình Liên hợp quốc").check()
+    # a second quote chosen, not yet added: its words are marked in the paragraph
+    words.nth(texts.index("1")).click()
+    words.nth(texts.index("Sudan;")).click()
+    page.wait_for_timeout(400)
+
+
+def take_guide_screenshots(site_dir: Path, out_dir: Path, prefix: str = "") -> list[Path]:
+    """The proposal form for the editors' guide: its quote picker and its checks and
+    sending, at phone and desktop widths (light mode; element pictures, to stay small)."""
+    from playwright.sync_api import sync_playwright
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    with serve_folder(site_dir, prefix) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for width_name, (width, height) in WIDTHS.items():
+            context = browser.new_context(viewport={"width": width, "height": height}, locale="vi-VN")
+            page = context.new_page()
+            page.goto(base + "/de-xuat/")
+            # The sticky header and the "back to top" button would cover the pictures.
+            page.add_style_tag(content=".md-header { position: static; } .md-top { display: none; }")
+            _guide_proposal(page)
+            shots = [("trich-dan", ".kb-evidence"), ("gui", ".kb-propose__send")]
+            if width_name == "may-tinh":
+                shots.append(("xem-truoc", ".kb-propose__page"))
+            for name, selector in shots:
+                target = out_dir / f"de-xuat-{name}-{width_name}.png"
+                page.locator(selector).screenshot(path=str(target))
+                written.append(target)
+            context.close()
         browser.close()
     return written

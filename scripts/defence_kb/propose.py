@@ -1,0 +1,223 @@
+"""The data behind the "Đề xuất bản ghi" form (`de-xuat/`): what the browser needs to build
+the form from the schema and check a proposal as the validator would, with no server.
+
+The form (docs/assets/propose.js) reads one JSON file the build writes next to its page:
+the JSON Schema of every record type and of entities (the same files `make schema` writes),
+the Vietnamese labels of the fields and vocabularies, which fields name themes, entities or
+records, and the data to choose from: themes, entities with their kinds, sources with their
+numbered paragraphs (as their source pages show them), and every record's fields (to check
+ids are unique, to choose related records, and to prefill the form when a record is
+corrected). Everything here is a pure function of the knowledge base and the settings.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from .jsonschema import json_schemas
+from .load import read_yaml
+from .model import KnowledgeBase
+from .render.settings import SiteSettings
+from .schema import (
+    FUTURE_YEARS_ALLOWED,
+    PLACEHOLDER,
+    RECORD_TYPES,
+    Entity,
+    Record,
+    Vocabulary,
+)
+from .text import vietnamese_sort_key
+
+PROPOSE_FOLDER = "de-xuat"
+PROPOSE_DATA = f"{PROPOSE_FOLDER}/du-lieu.json"
+PULL_REQUEST_TEMPLATE = Path(".github/pull_request_template.md")
+
+# What each field is called on the form (the schema's descriptions are the hints below).
+FIELD_LABELS = {
+    "id": "Mã bản ghi",
+    "title": "Tiêu đề",
+    "title_en": "Tên tiếng Anh",
+    "not_in_sources": "Tên tiếng Anh do biên tập viên dịch (không có trong nguồn)",
+    "summary": "Tóm tắt",
+    "date": "Thời gian",
+    "date_unspecified_year": "Ngày và tháng, không rõ năm",
+    "not_before": "Không sớm hơn (mốc nguồn nêu)",
+    "not_after": "Không muộn hơn (mốc nguồn nêu)",
+    "date_note": "Ghi chú về thời gian",
+    "status": "Tình trạng",
+    "themes": "Chủ đề",
+    "entities": "Các bên tham gia, liên quan",
+    "mentioned": "Các bên chỉ được nhắc đến",
+    "location": "Địa điểm",
+    "related": "Bản ghi liên quan",
+    "tags": "Nhãn",
+    "figures": "Số liệu",
+    "evidence": "Bằng chứng (trích nguyên văn)",
+    "search_aliases": "Tên để tìm kiếm (không có trong nguồn)",
+    "editor_note": "Ghi chú biên tập",
+    "former_ids": "Mã cũ",
+    "kind": "Loại",
+    "hosts": "Bên chủ trì, đăng cai",
+    "edition": "Lần tổ chức (số)",
+    "edition_as_stated": "Lần tổ chức như nguồn viết",
+    "parties": "Các bên ký kết",
+    "signatories": "Người ký, như nguồn viết",
+    "organiser": "Tổ chức điều hành",
+    "host_country": "Quốc gia sở tại",
+    "area": "Địa bàn",
+    "unit_type": "Loại lực lượng",
+    "personnel": "Quân số",
+    "number": "Số hiệu",
+    "doc_type": "Loại văn bản",
+    "issuer": "Cơ quan ban hành",
+    "subject": "Trích yếu",
+    "stated_by": "Bên nêu quan điểm",
+    "stated_in": "Nêu trong",
+    # pieces of fields
+    "value": "Con số",
+    "qualifier": "Mức",
+    "unit": "Đơn vị",
+    "as_stated": "Như nguồn viết",
+    "as_of": "Tính đến ngày",
+    "source": "Nguồn",
+    "quote": "Trích dẫn",
+    "name": "Tên",
+    "name_en": "Tên tiếng Anh",
+    "aliases": "Tên khác trong nguồn (viết tắt)",
+    "part_of": "Thuộc tổ chức",
+    "country": "Quốc gia",
+    "description": "Giới thiệu ngắn",
+}
+# Fields written as paragraphs rather than one line.
+LONG_TEXT = ["summary", "date_note", "editor_note", "description", "quote"]
+# Fields a new record seldom needs: the form folds them under "Trường khác" (as `make new`
+# writes them as comments or leaves them out).
+SELDOM_USED = [
+    "title_en",
+    "not_in_sources",
+    "date_unspecified_year",
+    "not_before",
+    "not_after",
+    "date_note",
+    "mentioned",
+    "search_aliases",
+    "editor_note",
+    "former_ids",
+    "figures",
+]
+# Fields of a new entity the form asks for (the rest are added later in the file).
+ENTITY_FIELDS = ["id", "kind", "name", "name_en", "not_in_sources", "aliases", "part_of", "country"]
+
+
+def _vocabularies() -> dict[str, list[dict[str, str]]]:
+    """Every vocabulary by the name its JSON Schema definition has, with Vietnamese labels."""
+    found: dict[str, type[Vocabulary]] = {}
+
+    def visit(model: type[Any]) -> None:
+        for info in model.model_fields.values():
+            for candidate in (info.annotation, *getattr(info.annotation, "__args__", ())):
+                if isinstance(candidate, type) and issubclass(candidate, Vocabulary):
+                    found[candidate.__name__] = candidate
+                elif isinstance(candidate, type) and hasattr(candidate, "model_fields"):
+                    visit(candidate)
+
+    for model in (*RECORD_TYPES.values(), Entity):
+        visit(model)
+    return {
+        name: [{"value": m.value, "label": m.label} for m in vocabulary] for name, vocabulary in found.items()
+    }
+
+
+def _references(record_type: type[Record]) -> dict[str, str]:
+    """Which fields hold ids, and of what: theme, entity or record."""
+    references = {"themes": "theme", "related": "record", "former_ids": "record"}
+    references |= {name: "entity" for name in record_type.entity_fields}
+    return references
+
+
+def _checklist(repo_root: Path) -> list[str]:
+    """The pull request template's checklist, for the commit message a proposal carries."""
+    path = repo_root / PULL_REQUEST_TEMPLATE
+    if not path.is_file():
+        return []
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("- [ ]")]
+
+
+def _file_data(repo_root: Path, path: Path) -> Any:
+    """A record as its file holds it (every scalar a string, only the keys written), so that
+    a correction changes only what the editor changes."""
+    loaded, _ = read_yaml(repo_root / path)
+    return loaded.data if loaded else {}
+
+
+def form_data(kb: KnowledgeBase, settings: SiteSettings, repo_root: Path) -> dict[str, Any]:
+    schemas = json_schemas()
+    records = sorted(kb.records.values(), key=lambda entry: vietnamese_sort_key(entry.record.title))
+    return {
+        "repository": settings.repo_url,
+        "edit_data_uri": settings.edit_data_uri,
+        "branch": settings.edit_data_uri.strip("/").rsplit("/", 1)[-1] or "main",
+        "future_years": FUTURE_YEARS_ALLOWED,
+        "placeholder": PLACEHOLDER,
+        "checklist": _checklist(repo_root),
+        "types": [
+            {
+                "folder": folder,
+                "name": cls.__name__.lower(),
+                "label": cls.type_label,
+                "label_plural": cls.type_label_plural,
+                "url_prefix": cls.url_prefix,
+                "references": _references(cls),
+                "own_fields": [name for name in cls.model_fields if name not in Record.model_fields],
+                "schema": schemas[f"{folder}.schema.json"],
+            }
+            for folder, cls in RECORD_TYPES.items()
+        ],
+        "entity_schema": schemas["entities.schema.json"],
+        "labels": FIELD_LABELS,
+        "role_labels": Record.ROLE_LABELS,
+        "long_text": LONG_TEXT,
+        "seldom_used": SELDOM_USED,
+        "entity_fields": ENTITY_FIELDS,
+        "vocabularies": _vocabularies(),
+        "themes": [{"id": theme.id, "title": theme.title} for theme in kb.themes.values()],
+        "entities": [
+            {
+                "id": entry.entity.id,
+                "name": entry.entity.name,
+                "kind": entry.entity.kind.value,
+                "aliases": entry.entity.aliases,
+            }
+            for entry in sorted(kb.entities.values(), key=lambda e: vietnamese_sort_key(e.entity.name))
+        ],
+        "sources": [
+            {
+                "id": entry.source.id,
+                "label": entry.source.label,
+                # a source's date bounds what it reports (model.placement_of): a single date only
+                "published": (
+                    entry.source.published.start.iso()
+                    if entry.source.published and entry.source.published.end is None
+                    else None
+                ),
+                "published_kind": entry.source.published_kind.label,
+                "paragraphs": [[p.n, p.kind.value, p.kind.label, p.text] for p in entry.source.paragraphs],
+            }
+            for entry in kb.sources.values()
+        ],
+        "records": [
+            {
+                "folder": entry.record.folder,
+                "path": entry.path.as_posix(),
+                "data": _file_data(repo_root, entry.path),
+            }
+            for entry in records
+        ],
+    }
+
+
+def render_form_data(kb: KnowledgeBase, settings: SiteSettings, repo_root: Path) -> bytes:
+    data = form_data(kb, settings, repo_root)
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
