@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from defence_kb.fix.canonical_yaml import WIDTH, double_quoted, emit, fold, is_foldable, is_plain
+from defence_kb.fix.canonical_yaml import (
+    _NUMBER_OR_DATE,
+    WIDTH,
+    double_quoted,
+    emit,
+    fold,
+    is_foldable,
+    is_plain,
+)
 from defence_kb.load import parse_yaml_text
 
 
@@ -113,6 +121,10 @@ def test_a_record_in_canonical_form() -> None:
         ("dòng 1\ndòng 2", ">-\n  dòng 1\n\n  dòng 2"),
         ("...", "..."),
         ("Tên (viết tắt), số 3", "Tên (viết tắt), số 3"),
+        ("28.44", "28.44"),  # numbers stay plain, as the JSON Schema reads them
+        ("-1.5", "-1.5"),
+        ("1.100", '"1.100"'),  # a trailing zero: read as 1.1 by YAML tools, so quoted
+        ("-", '"-"'),
     ],
 )
 def test_scalars_are_plain_only_when_they_read_back_the_same(value: str, written: str) -> None:
@@ -128,7 +140,7 @@ def test_plain_strings_read_back_as_strings_in_yaml_1_1_too() -> None:
     words += ["2002-12-14", "2001-12-14t21:59:43.10-05:00", "Hà Nội", "ASEAN", "a: b", ".nan", "<<"]
     words += ["=", "NULL", "Off", "y", "n", "1e3", "12", "0", "3.", ".5", "1,000", "22-NQ/TW"]
     for word in words:
-        if is_plain(word) and not word.isdigit() and not (len(word) == 10 and word[4] == "-"):
+        if is_plain(word) and not _NUMBER_OR_DATE.fullmatch(word):
             assert yaml.safe_load(f"k: {word}")["k"] == word, word
 
 

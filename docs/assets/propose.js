@@ -187,7 +187,7 @@
       "|<<|=)$",
     "s"
   );
-  var NUMBER_OR_DATE = /^(?:0|[1-9][0-9]*|[0-9]{4}-[0-9]{2}-[0-9]{2})$/;
+  var NUMBER_OR_DATE = /^(?:-?(?:0|[1-9][0-9]*)(?:\.[0-9]*[1-9])?|[0-9]{4}-[0-9]{2}-[0-9]{2})$/;
   var PLAIN_FIRST_FORBIDDEN = "-?:,[]{}#&*!|>'\"%@`";
   var NAMED_ESCAPES = { "\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t" };
 
@@ -196,6 +196,7 @@
   }
 
   function isPlain(text) {
+    if (NUMBER_OR_DATE.test(text)) return true;
     if (!text || CONTROL.test(text)) return false;
     var chars = Array.from(text);
     if (chars[0] === " " || chars[chars.length - 1] === " " || PLAIN_FIRST_FORBIDDEN.indexOf(chars[0]) >= 0) return false;

@@ -52,19 +52,21 @@ Lengths are counted in Unicode code points (JavaScript: `[...text].length`, not
 4. Else double-quoted on one line, however long: `head + " " + DQ(s)`.
 
 PLAIN(s), all of:
+- s fully matches NUMBER_OR_DATE (then it is plain whatever follows), or:
 - s is not empty; it contains no character of CONTROL (so no tab and no line break);
 - its first and last characters are not a space (U+0020);
 - its first character is none of  - ? : , [ ] { } # & * ! | > ' " % @ `
+  (a number of NUMBER_OR_DATE may start with "-")
 - it contains neither ": " nor " #", and does not end with ":";
-- it does not fully match SPECIAL, unless it fully matches NUMBER_OR_DATE (whole numbers
-  and full dates stay plain: `n: 3`, `value: 1100`, `date: 2019-10-17`, which the loader
+- it does not fully match SPECIAL, unless it fully matches NUMBER_OR_DATE (numbers
+  and full dates stay plain: `n: 3`, `value: 1100`, `lon: -28.44`, `date: 2019-10-17`, which the loader
   reads as the strings it needs and editors' YAML tools as the number the JSON Schema
   asks for).
 
 CONTROL    = [\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029\\ufeff]
 SPECIAL    = everything YAML 1.1 or 1.2 would read as null, a boolean, a number, a timestamp or
              a merge key; the exact pattern is SPECIAL_PATTERN below.
-NUMBER_OR_DATE = 0|[1-9][0-9]*|[0-9]{4}-[0-9]{2}-[0-9]{2}
+NUMBER_OR_DATE = -?(0|[1-9][0-9]*)(\\.[0-9]*[1-9])?|[0-9]{4}-[0-9]{2}-[0-9]{2}
 
 DQ(s): `"` + s + `"`, where, character by character, `\\` becomes `\\\\`, `"` becomes `\\"`,
 a line break becomes `\\n`, a tab `\\t`, any other character of CONTROL `\\xHH` (code point
@@ -72,6 +74,7 @@ below 0x100) or `\\uHHHH`, with upper-case hexadecimal digits; every other chara
 written as it is (Vietnamese letters, “ ” – … and the like are never escaped).
 
 FOLDABLE(s), all of:
+- s fully matches NUMBER_OR_DATE (then it is plain whatever follows), or:
 - s is not empty; it contains no character of CONTROL other than the line break "\\n";
 - it neither starts nor ends with "\\n";
 - no line of s (the parts of s split at "\\n") starts or ends with a space.
@@ -139,7 +142,7 @@ SPECIAL_PATTERN = (
     r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt \t].*)?"
     r"|<<|="
 )
-NUMBER_OR_DATE_PATTERN = r"0|[1-9][0-9]*|[0-9]{4}-[0-9]{2}-[0-9]{2}"
+NUMBER_OR_DATE_PATTERN = r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]*[1-9])?|[0-9]{4}-[0-9]{2}-[0-9]{2}"
 PLAIN_FIRST_FORBIDDEN = "-?:,[]{}#&*!|>'\"%@`"
 
 _CONTROL = re.compile(CONTROL_PATTERN)
@@ -150,6 +153,8 @@ _NAMED_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t"}
 
 def is_plain(text: str) -> bool:
     """PLAIN: the string may be written without quotes and reads back as itself."""
+    if _NUMBER_OR_DATE.fullmatch(text):
+        return True
     if not text or _CONTROL.search(text):
         return False
     if text[0] == " " or text[-1] == " " or text[0] in PLAIN_FIRST_FORBIDDEN:
