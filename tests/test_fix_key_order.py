@@ -9,7 +9,7 @@ from conftest import REPO_ROOT
 from defence_kb import schema as schema_module
 from defence_kb.fix import key_order
 from defence_kb.fix.context import DataFile
-from defence_kb.schema import RECORD_TYPES, Entity, Mission, Source, ThemesFile
+from defence_kb.schema import RECORD_TYPES, Agreement, Entity, Mission, Source, ThemesFile
 
 MISSION = DataFile(Path("data/missions/x.yml"), Mission, True)
 
@@ -32,9 +32,9 @@ def test_keys_follow_the_model_nested_objects_too() -> None:
         "title",
         "date",
         "not_before",
-        "evidence",
         "unit_type",
         "personnel",
+        "evidence",
         "typo_field",
     ]
     assert list(fixed["evidence"][0]) == ["source", "quote"]
@@ -44,6 +44,20 @@ def test_keys_follow_the_model_nested_objects_too() -> None:
     assert fixed == data  # the same mapping, keys reordered
     assert changes == [key_order.MESSAGE]
     assert key_order.fix(fixed, MISSION, []) == fixed
+
+
+def test_a_record_reads_head_then_its_own_fields_then_links_and_proofs() -> None:
+    """What a record is (an agreement's kind and parties) comes right after what identifies,
+    describes, dates and places it, before its themes, links and evidence."""
+    order = Agreement.canonical_field_order()
+    assert order[:2] == ("id", "former_ids")
+    assert order[order.index("location") + 1 : order.index("themes")] == ("kind", "parties", "signatories")
+    assert order[-3:] == ("evidence", "search_aliases", "editor_note")
+    for record_type in RECORD_TYPES.values():
+        order = record_type.canonical_field_order()
+        own = record_type.own_fields()
+        assert order.index("summary") < order.index("status") < order.index(own[0])
+        assert order.index(own[-1]) < order.index("themes") < order.index("evidence")
 
 
 def test_themes_and_paragraphs() -> None:
@@ -61,7 +75,10 @@ def test_the_order_is_the_json_schemas_which_the_form_reads() -> None:
             (REPO_ROOT / "data" / "schema" / f"{name}.schema.json").read_text(encoding="utf-8")
         )
         model = RECORD_TYPES.get(name) or {"entities": Entity, "sources": Source}[name]
-        assert list(schema["properties"]) == list(model.model_fields), name
+        assert list(schema["properties"]) == list(model.canonical_field_order()), name
+        assert sorted(model.canonical_field_order()) == sorted(model.model_fields), name
+        shuffled = {key: "x" for key in reversed(schema["properties"])}
+        assert list(key_order.order_keys(shuffled, model)) == list(schema["properties"]), name
         for definition_name, definition in schema["$defs"].items():
             if "properties" in definition:
                 nested_model = getattr(schema_module, definition_name)

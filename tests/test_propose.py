@@ -26,6 +26,7 @@ from defence_kb.fix.canonical_yaml import emit
 from defence_kb.jsonschema import json_schemas
 from defence_kb.load import load_dataset, read_yaml
 from defence_kb.model import KnowledgeBase
+from defence_kb.propose import SELDOM_USED
 from defence_kb.render import make_environment, page_url, plan_pages, read_site_settings, render_page
 from defence_kb.text import slugify
 
@@ -34,6 +35,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.build]
 REPOSITORY = read_site_settings(REPO_ROOT / "mkdocs.yml").repo_url
 TTXVN = "ttxvn-tang-cuong-hop-tac-gin-giu-hoa-binh-2022"
 TCCS = "tccs-hop-tac-hoi-nhap-quoc-phong-2025"
+RECORD_FOLDERS = ("events", "agreements", "missions", "resolutions", "positions")
 
 
 # ------------------------------------------------------------------ driving the form
@@ -308,6 +310,27 @@ def validator_messages(tmp_path: Path, folder: str, made: dict[str, Any]) -> lis
     assert result.returncode == 1
     prefix = f"data/{folder}/{path.name}:"
     return [line.split(": ", 1)[1] for line in result.stderr.splitlines() if line.startswith(prefix)]
+
+
+def test_the_fields_come_in_the_files_order_after_the_steps_lead(page: Any, site_url: str) -> None:
+    """Title, id, evidence and summary lead (CONTRIBUTING.md's steps); every other field
+    follows the JSON Schema, the order of the file: dates, status and place, then the type's
+    own fields (an agreement's kind and parties), then themes and links. Seldom-used fields
+    keep that order under "Trường khác"."""
+    lead = ["title", "id", "evidence", "summary"]
+    open_form(page, site_url)
+    schemas = json_schemas()
+    for folder in RECORD_FOLDERS:
+        schema = schemas[f"{folder}.schema.json"]
+        page.check(f"input[name=kb-type][value={folder}]")
+        shown = page.eval_on_selector_all(
+            ".kb-propose__main > [data-field], .kb-propose__more > [data-field]",
+            "boxes => boxes.map(box => box.dataset.field)",
+        )
+        order = lead + [name for name in schema["properties"] if name not in lead and name != "former_ids"]
+        main = [name for name in order if name not in SELDOM_USED]
+        assert shown == main + [name for name in order if name in SELDOM_USED], folder
+        assert main.index("status") < main.index("themes") and main.index("location") < main.index("themes")
 
 
 def test_bad_input_shows_the_validators_messages_before_sending(

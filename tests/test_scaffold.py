@@ -16,13 +16,15 @@ def test_new_then_validate_then_fill(dataset: Dataset) -> None:
     unfilled = dataset.run("validate")
     assert unfilled.code == 1
     shown = f"data/{path}"
+    # Fields in the order `make fix` writes them: the type's own fields (kind, parties)
+    # before themes and evidence.
     assert unfilled.lines == [
         f"{shown}:6:10: “summary” vẫn là chỗ trống mẫu (“TODO…”); hãy điền",
-        f"{shown}:11:5: “themes[1]” vẫn là chỗ trống mẫu (“TODO…”); hãy điền",
-        f"{shown}:18:13: “evidence[1].source” vẫn là chỗ trống mẫu (“TODO…”); hãy điền",
-        f"{shown}:19:12: “evidence[1].quote” vẫn là chỗ trống mẫu (“TODO…”); hãy điền",
-        f"{shown}:21:7: “kind” vẫn là chỗ trống mẫu (“TODO…”); hãy điền",
-        f"{shown}:23:5: “parties[1]” vẫn là chỗ trống mẫu (“TODO…”); hãy điền",
+        f"{shown}:11:7: “kind” vẫn là chỗ trống mẫu (“TODO…”); hãy điền",
+        f"{shown}:13:5: “parties[1]” vẫn là chỗ trống mẫu (“TODO…”); hãy điền",
+        f"{shown}:16:5: “themes[1]” vẫn là chỗ trống mẫu (“TODO…”); hãy điền",
+        f"{shown}:22:13: “evidence[1].source” vẫn là chỗ trống mẫu (“TODO…”); hãy điền",
+        f"{shown}:23:12: “evidence[1].quote” vẫn là chỗ trống mẫu (“TODO…”); hãy điền",
     ]
 
     filled = (

@@ -1412,10 +1412,11 @@
       var more = el("details", { class: "kb-propose__more" }, [el("summary", { text: "Trường khác (ít dùng): tên tiếng Anh, mốc thời gian, số liệu, ghi chú…" })]);
       fieldsBox.appendChild(main);
       fieldsBox.appendChild(more);
-      var own = types[state.type].own_fields;
+      // The steps of CONTRIBUTING.md lead (the title makes the id, quotes come before the
+      // summary written from them); every other field in the schema's order, the order of
+      // the file (its date and place, then the type's own fields, then themes and links).
       var first = ["title", "id", "evidence", "summary"];
-      var order = first.concat(own.filter((name) => first.indexOf(name) < 0));
-      order = order.concat(Object.keys(schema.properties).filter((name) => order.indexOf(name) < 0));
+      var order = first.concat(Object.keys(schema.properties).filter((name) => first.indexOf(name) < 0));
       order.forEach(function (name) {
         if (name === "former_ids" && !(values && values.former_ids)) return;
         var property = unwrap(schema.properties[name]);

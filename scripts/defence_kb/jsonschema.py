@@ -10,19 +10,17 @@ import json
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
-from .schema import RECORD_TYPES, Entity, Source, ThemesFile
+from .schema import RECORD_TYPES, Entity, Source, Strict, ThemesFile
 
 BASE_ID = "https://example.invalid/defence-kb/schema/"
 
 
 def json_schemas() -> dict[str, dict[str, Any]]:
-    models: dict[str, type[BaseModel]] = {cls.folder: cls for cls in RECORD_TYPES.values()}
+    models: dict[str, type[Strict]] = {cls.folder: cls for cls in RECORD_TYPES.values()}
     models |= {"entities": Entity, "sources": Source, "themes": ThemesFile}
     schemas = {}
     for name, model in models.items():
-        schema = model.model_json_schema(mode="validation")
+        schema = _in_canonical_order(model.model_json_schema(mode="validation"), model)
         schema = {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
             "$id": f"{BASE_ID}{name}.schema.json",
@@ -30,6 +28,16 @@ def json_schemas() -> dict[str, dict[str, Any]]:
         }
         schemas[f"{name}.schema.json"] = schema
     return schemas
+
+
+def _in_canonical_order(schema: dict[str, Any], model: type[Strict]) -> dict[str, Any]:
+    """`properties` and `required` in the order a data file writes the fields (pydantic
+    writes them in definition order, which puts a record type's own fields last)."""
+    order = model.canonical_field_order()
+    schema["properties"] = {name: schema["properties"][name] for name in order}
+    if "required" in schema:
+        schema["required"] = [name for name in order if name in schema["required"]]
+    return schema
 
 
 def render_json_schemas() -> dict[str, str]:

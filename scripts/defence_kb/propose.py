@@ -170,7 +170,6 @@ def form_data(kb: KnowledgeBase, settings: SiteSettings, repo_root: Path) -> dic
                 "label_plural": cls.type_label_plural,
                 "url_prefix": cls.url_prefix,
                 "references": _references(cls),
-                "own_fields": [name for name in cls.model_fields if name not in Record.model_fields],
                 "schema": schemas[f"{folder}.schema.json"],
             }
             for folder, cls in RECORD_TYPES.items()

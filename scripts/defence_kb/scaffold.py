@@ -2,6 +2,7 @@
 
 The file is derived from the schema: required fields get a `TODO` placeholder, which the
 validator refuses until an editor replaces it, and optional fields are listed as comments.
+Fields come in the order `make fix` writes them (Record.canonical_field_order).
 """
 
 from __future__ import annotations
@@ -45,7 +46,8 @@ def record_template(record_type: type[Record], record_id: str, title: str) -> st
         f"# {record_type.type_label}: điền các chỗ {PLACEHOLDER}, xóa dấu # ở trường muốn dùng.",
         "# Hướng dẫn: CONTRIBUTING.md. Kiểm tra: make validate",
     ]
-    for name, info in record_type.model_fields.items():
+    for name in record_type.canonical_field_order():
+        info = record_type.model_fields[name]
         if name in NOT_FOR_NEW_RECORDS:
             continue
         comment = f"  # {info.description}" if info.description else ""

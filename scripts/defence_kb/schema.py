@@ -362,6 +362,12 @@ def unique_values(values: list[str]) -> list[str]:
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
 
+    @classmethod
+    def canonical_field_order(cls) -> tuple[str, ...]:
+        """The order of the fields in a data file, in `properties` of the JSON Schema and in
+        the proposal form's YAML: the order of their definition, except for records (Record)."""
+        return tuple(cls.model_fields)
+
 
 class Evidence(Strict):
     source: Slug = Field(description="Mã nguồn (tệp trong data/sources/).")
@@ -401,14 +407,26 @@ class Role(Strict):
 
 
 class Record(Strict):
-    """Fields common to every record type."""
+    """Fields common to every record type.
+
+    A data file, the JSON Schema and the form write a record's fields in
+    `canonical_field_order()`: this base's fields up to `own_fields_after` (what identifies,
+    describes and dates the record), then the type's own fields, then the rest of this base
+    (themes, links, figures, evidence, notes).
+    """
 
     folder: ClassVar[str]
     type_label: ClassVar[str]
     type_label_plural: ClassVar[str]
     url_prefix: ClassVar[str]
+    # The base field after which the type's own fields stand in canonical_field_order().
+    own_fields_after: ClassVar[str] = "location"
 
     id: Slug = Field(description="Mã bản ghi: chữ thường không dấu, số, gạch nối; trùng tên tệp.")
+    former_ids: list[Slug] = Field(
+        default_factory=list,
+        description="Mã cũ, khi bản ghi được đổi mã: địa chỉ cũ chuyển hướng về trang mới.",
+    )
     title: Text = Field(description="Tên bản ghi bằng tiếng Việt.")
     title_en: Text | None = Field(None, description="Tên tiếng Anh (nếu có).")
     not_in_sources: list[Literal["title_en"]] = Field(
@@ -435,6 +453,9 @@ class Record(Strict):
     )
     date_note: Text | None = Field(None, description="Điều nguồn để ngỏ về thời gian.")
     status: Status = Field(Status.occurred, description="Đã diễn ra, kế hoạch, lời mời…")
+    location: Text | None = Field(None, description="Địa điểm, như nguồn viết.")
+    # The type's own fields come here in a data file (canonical_field_order): what the record
+    # is (an agreement's kind and parties, a mission's unit) reads before its links and proofs.
     themes: list[Slug] = Field(min_length=1, description="Mã chủ đề trong data/themes.yml.")
     entities: list[Slug] = Field(
         default_factory=list,
@@ -447,7 +468,6 @@ class Record(Strict):
             "tên nằm trong tên một diễn đàn…"
         ),
     )
-    location: Text | None = Field(None, description="Địa điểm, như nguồn viết.")
     related: list[Slug] = Field(default_factory=list, description="Mã các bản ghi liên quan.")
     tags: list[Text] = Field(default_factory=list, description="Nhãn tự do.")
     figures: list[Figure] = Field(default_factory=list, description="Số liệu nguồn nêu.")
@@ -460,10 +480,6 @@ class Record(Strict):
         ),
     )
     editor_note: Text | None = Field(None, description="Ghi chú của biên tập viên.")
-    former_ids: list[Slug] = Field(
-        default_factory=list,
-        description="Mã cũ, khi bản ghi được đổi mã: địa chỉ cũ chuyển hướng về trang mới.",
-    )
 
     # Fields holding entity ids, checked against data/entities/; each names the entity's role.
     entity_fields: ClassVar[tuple[str, ...]] = ("entities", "mentioned")
@@ -478,6 +494,17 @@ class Record(Strict):
         "entities": "tham gia, liên quan",
         "mentioned": "được nhắc đến",
     }
+
+    @classmethod
+    def own_fields(cls) -> tuple[str, ...]:
+        """The fields the record type adds to the base, in their order."""
+        return tuple(name for name in cls.model_fields if name not in Record.model_fields)
+
+    @classmethod
+    def canonical_field_order(cls) -> tuple[str, ...]:
+        base = tuple(Record.model_fields)
+        cut = base.index(cls.own_fields_after) + 1
+        return base[:cut] + cls.own_fields() + base[cut:]
 
     def participant_ids(self) -> list[str]:
         """The entities that take part in some role, not those only mentioned."""

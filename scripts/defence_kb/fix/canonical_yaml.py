@@ -93,11 +93,19 @@ FOLD(s, room): the lines of the folded block, before indentation.
 
 KEY ORDER (key_order.py)
 - The keys of a record, entity, source, theme, exclusion and of every nested object
-  (evidence item, figure, date bound, role, paragraph) follow the order of the fields of
-  its pydantic model in schema.py, which is also the order of `properties` in the JSON
-  Schema files in data/schema/ (and in `$defs` for nested objects). A date range is
-  `start`, then `end`. Keys the schema does not know (a mistake the validator reports)
-  follow, in the order the file had them.
+  (evidence item, figure, date bound, role, paragraph) follow the model's
+  `canonical_field_order()` in schema.py, which is also the order of `properties` in the
+  JSON Schema files in data/schema/ (and in `$defs` for nested objects). For every model but
+  a record that is the order of its fields. A record reads: the head of the base Record,
+  `id, former_ids, title, title_en, not_in_sources, summary, date, date_unspecified_year,
+  not_before, not_after, date_note, status, location`; then the type's own fields in their
+  order (an agreement's `kind, parties, signatories`; an event's `kind, hosts, edition,
+  edition_as_stated`; a mission's `organiser, host_country, place, area, unit_type,
+  personnel`; a resolution's `number, doc_type, issuer, subject`; a position's `kind,
+  stated_by, stated_in`); then the rest of the base, `themes, entities, mentioned, related,
+  tags, figures, evidence, search_aliases, editor_note`. A date range is `start`, then
+  `end`. Keys the schema does not know (a mistake the validator reports) follow, in the
+  order the file had them.
 
 BEFORE EMISSION (the data-level fixers; a program producing a data file does the same)
 - Text in NFC (nfc.py); `id` is the file name without `.yml` (id_from_filename.py).
@@ -110,18 +118,30 @@ BEFORE EMISSION (the data-level fixers; a program producing a data file does the
 To check a producer: `python -m defence_kb --data <copy of data> fix --check` prints
 nothing and exits 0 when every file is canonical.
 
-Example (an agreement's end, at WIDTH 100):
+Example (the middle of an agreement, at WIDTH 100):
 
-    tags:
-    - bản ghi nhớ
-    evidence:
-    - source: ttxvn-tang-cuong-hop-tac-gin-giu-hoa-binh-2022
-      quote: >-
-        1 bản ghi nhớ với Liên minh châu Âu về triển khai giảng viên hỗ trợ kỹ thuật của Liên minh
-        châu Âu tại Cục Gìn giữ hòa bình Việt Nam
+    date_note: Bài viết (TTXVN, 27/12/2022) không nêu ngày, nơi ký và người ký bản ghi nhớ.
     kind: memorandum
     parties:
     - viet-nam
+    - lien-minh-chau-au
+    themes:
+    - gin-giu-hoa-binh-lhq
+    - viet-nam-eu-fpa
+    mentioned:
+    - bo-quoc-phong-viet-nam
+    - cuc-gin-giu-hoa-binh-viet-nam
+    related:
+    - tai-lieu-khai-niem-eu-chuyen-gia-ho-tro-ky-thuat
+    - hiep-dinh-fpa-viet-nam-eu
+    tags:
+    - bản ghi nhớ
+    - giảng viên hỗ trợ kỹ thuật
+    evidence:
+    - source: ttxvn-tang-cuong-hop-tac-gin-giu-hoa-binh-2022
+      quote: >-
+        1 bản ghi nhớ với Liên minh châu Âu về triển khai giảng viên hỗ trợ kỹ thuật của Liên minh châu
+        Âu tại Cục Gìn giữ hòa bình Việt Nam
 """
 
 from __future__ import annotations

@@ -1,5 +1,11 @@
-"""Keys in the schema's order: the order of each model's fields in schema.py, which is the
-order of `properties` in the JSON Schema files; a date range is `start` then `end`.
+"""Keys in the schema's order: each model's `canonical_field_order()` in schema.py, which is
+the order of `properties` in the JSON Schema files; a date range is `start` then `end`.
+
+A record's keys: the base's head (id, former_ids, title, title_en, not_in_sources, summary,
+the date fields, date_note, status, location), then the type's own fields (an agreement's
+kind, parties, signatories; a mission's organiser … personnel), then the base's tail (themes,
+entities, mentioned, related, tags, figures, evidence, search_aliases, editor_note).
+Every other model (entity, source, theme, exclusion) follows the order of its fields.
 
 Nested objects (evidence items, figures, date bounds, roles, paragraphs, themes,
 exclusions) follow their own model. Keys the schema does not know, a mistake the validator
@@ -14,7 +20,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..schema import DateSpan
+from ..schema import DateSpan, Strict
 from .context import DataFile
 
 MESSAGE = "sắp xếp các trường theo thứ tự của mô hình dữ liệu"
@@ -52,7 +58,7 @@ def order_keys(value: Any, shape: Shape) -> Any:
         known = shape
         fields: dict[str, Shape] = {}
     else:
-        known = tuple(shape.model_fields)
+        known = shape.canonical_field_order() if issubclass(shape, Strict) else tuple(shape.model_fields)
         fields = {name: _shape(info.annotation) for name, info in shape.model_fields.items()}
     names = [name for name in known if name in value] + [name for name in value if name not in known]
     return {name: order_keys(value[name], fields.get(name)) for name in names}
