@@ -286,6 +286,7 @@ def test_the_jobs_post_a_review_or_fall_back(
     base = git("rev-parse", "HEAD")
     fpa = repo / "data" / "agreements" / "hiep-dinh-fpa.yml"
     fpa.write_text(fpa.read_text(encoding="utf-8").replace("location: Brúc-xen", "location: 'Brúc'"), "utf-8")
+    location_line = fpa.read_text(encoding="utf-8").split("\n").index("location: 'Brúc'") + 1
     git("commit", "-qam", "pull request")
     head = git("rev-parse", "HEAD")
     bin_dir = tmp_path / "bin"
@@ -340,7 +341,7 @@ def test_the_jobs_post_a_review_or_fall_back(
         assert review["comments"] == [
             {
                 "path": "data/agreements/hiep-dinh-fpa.yml",
-                "line": 7,
+                "line": location_line,
                 "side": "RIGHT",
                 "body": "```suggestion\nlocation: Brúc\n```",
             }

@@ -13,6 +13,9 @@ import re
 import shutil
 from pathlib import Path
 
+import yaml
+
+from .fix.canonical_yaml import emit
 from .load import load_dataset
 from .schema import RECORD_TYPES
 
@@ -47,10 +50,11 @@ def write_synthetic_dataset(target: Path, records: int, real_data: Path, seed: i
     for folder in (*RECORD_TYPES, "entities", "sources"):
         (target / folder).mkdir(parents=True)
     # The real themes, without the key records they name (the synthetic records are others).
-    themes = (real_data / "themes.yml").read_text(encoding="utf-8")
-    themes = re.sub(r"\n    key_records:\n(?:      - \S+\n)+", "\n", themes)
-    (target / "themes.yml").write_text(themes, encoding="utf-8")
-    theme_ids = re.findall(r"^  - id: (\S+)$", (target / "themes.yml").read_text(encoding="utf-8"), re.M)
+    themes = yaml.safe_load((real_data / "themes.yml").read_text(encoding="utf-8"))["themes"]
+    for theme in themes:
+        theme.pop("key_records", None)
+    (target / "themes.yml").write_text(emit({"themes": themes}), encoding="utf-8")
+    theme_ids = [theme["id"] for theme in themes]
 
     source_count = max(1, records // RECORDS_PER_SOURCE)
     sources: list[list[str]] = []
