@@ -47,6 +47,7 @@ from .render import (
     render_page,
     render_redirects,
 )
+from .render.citations import citation_files
 from .validate import validate_dataset
 
 # The part of docs/ that is theme configuration, not pages.
@@ -105,9 +106,13 @@ def write_docs(
     """render (→ index) → the docs tree, writing only the files whose content changed."""
     out_dir = out_dir or repo_root / "build" / "docs"
     settings = read_site_settings(repo_root / "mkdocs.yml")
-    env = make_environment(kb, settings, repo_root / "docs" / THEME_OVERRIDES / "templates")
-    history = read_history(repo_root, [entry.path for entry in kb.records.values()])
+    # Records date the feed; records, entities and sources date the pages' citations.
+    dated = [*kb.records.values(), *kb.entities.values(), *kb.sources.values()]
+    history = read_history(repo_root, [entry.path for entry in dated])
+    env = make_environment(kb, settings, repo_root / "docs" / THEME_OVERRIDES / "templates", history)
     other = {path: html.encode("utf-8") for path, html in render_redirects(kb, settings).items()}
+    # Before the pages are shared among processes, so that each inherits the citations made.
+    other |= citation_files(env.globals["citations"])
     other[FEED_FILE] = render_feed(kb, history, settings).encode("utf-8")
     jobs = plan_pages(kb, history)
     static = static_files(repo_root / "docs", {job.path for job in jobs} | {DATA_PAGE} | set(other))

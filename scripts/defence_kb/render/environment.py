@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
+from ..history import History
 from ..metadata import description, entity_json_ld, record_json_ld, script_json
 from ..model import EntityEntry, KnowledgeBase, RecordEntry, SourceEntry
 from ..schema import RECORD_TYPES, Theme
@@ -22,6 +24,7 @@ from ..wording import (
     format_partial_date,
     format_size,
 )
+from .citations import FORMATS, Citations, date_en, date_vi, year_of
 from .markdown import escape_block, escape_inline, external_link, front_matter_text, make_finalize
 from .paths import TAGS_PAGE, TEMPLATES, folder_of, page_of, relative_path
 from .settings import SiteSettings
@@ -29,8 +32,12 @@ from .summaries import by_type, by_year, placement_label, relations, status_text
 
 
 def make_environment(
-    kb: KnowledgeBase, settings: SiteSettings | None = None, overrides: Path | None = None
+    kb: KnowledgeBase,
+    settings: SiteSettings | None = None,
+    overrides: Path | None = None,
+    history: History | None = None,
 ) -> Environment:
+    """`history` dates the pages' citations (without it they carry no date)."""
     loaders = [FileSystemLoader(str(overrides))] if overrides and overrides.is_dir() else []
     env = Environment(
         loader=ChoiceLoader([*loaders, FileSystemLoader(str(TEMPLATES))]),
@@ -133,7 +140,26 @@ def make_environment(
         description=description,
         json_ld=json_ld,
     )
+    # Cite this (citations.py): the page's citation, and its meta tags as a front matter
+    # string, HTML-escaped because the theme prints front matter as it is (main.html).
+    citations = Citations(kb, site, history)
+
+    def citation_meta(target: Any) -> Markup:
+        tags = [[name, html.escape(content)] for name, content in citations.meta_tags(target)]
+        return Markup(json.dumps(tags))
+
+    env.filters.update(
+        citation=citations.of,
+        citation_meta=citation_meta,
+        date_vi=date_vi,
+        date_en=date_en,
+        year_of=year_of,
+    )
     env.globals.update(
+        citations=citations,
+        citation_formats=FORMATS,
+        site_name=site.site_name,
+        repository=site.repo_url,
         entity=entity,
         record=record,
         record_item=record_item,

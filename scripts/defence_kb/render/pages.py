@@ -33,6 +33,7 @@ from .paths import (
 )
 from .settings import SiteSettings
 from .summaries import by_type, date_span, figure_rows, sorted_entities, tag_groups
+from .trust import trust_pages
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,8 @@ def plan_pages(kb: KnowledgeBase, history: History | None = None) -> list[PageJo
     page("chu-de/index.md", "theme_index.md.j2", themes=list(kb.themes.values()))
     for theme_id, theme in kb.themes.items():
         page(page_of(theme), "theme.md.j2", theme=theme, entries=kb.theme_records[theme_id])
+    for path, template, context in trust_pages(kb):
+        page(path, template, **context)
     history = history or History({}, from_git=False)
     page(
         RECENT_PAGE,
