@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..history import History
+from ..licence import DATA_LICENCE, DATA_LICENCE_URL
 from ..metadata import description
 from ..model import EntityEntry, KnowledgeBase, RecordEntry, SourceEntry
 from ..schema import PublishedKind, Source, Theme
@@ -44,8 +45,6 @@ FORMATS = {
     "ris": ("ris", "application/x-research-info-systems", "RIS"),
     "csl": ("json", "application/vnd.citationstyles.csl+json", "CSL-JSON"),
 }
-LICENCE_NAME = "CC BY 4.0"
-LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 ENGLISH_MONTHS = (
     *("January", "February", "March", "April", "May", "June"),
     *("July", "August", "September", "October", "November", "December"),
@@ -195,7 +194,7 @@ class Citations:
             ("DC.publisher", item.get("publisher", "")),
             ("DC.identifier", item["URL"]),
             ("DC.language", item["language"]),
-            ("DC.rights", f"{LICENCE_NAME} {LICENCE_URL}"),
+            ("DC.rights", f"{DATA_LICENCE} {DATA_LICENCE_URL}"),
             ("DC.type", "Text"),
         ]
         return [(name, content) for name, content in tags if content]

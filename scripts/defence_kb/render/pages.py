@@ -15,6 +15,7 @@ from jinja2 import Environment
 
 from ..export import EXPORT_FOLDER, describe_exports, export_files
 from ..history import History
+from ..licence import DATA_LICENCE, DATA_LICENCE_URL
 from ..model import KnowledgeBase
 from ..schema import RECORD_TYPES
 from .environment import make_environment
@@ -59,7 +60,16 @@ def plan_data_page(kb: KnowledgeBase, exports: dict[str, bytes]) -> PageJob:
     schemas = sorted(
         path.rsplit("/", 1)[1] for path in exports if path.startswith(f"{EXPORT_FOLDER}/schema/")
     )
-    return PageJob(DATA_PAGE, "data.md.j2", {"files": describe_exports(kb, exports), "schemas": schemas})
+    return PageJob(
+        DATA_PAGE,
+        "data.md.j2",
+        {
+            "files": describe_exports(kb, exports),
+            "schemas": schemas,
+            "licence_name": DATA_LICENCE,
+            "licence_url": DATA_LICENCE_URL,
+        },
+    )
 
 
 def plan_pages(kb: KnowledgeBase, history: History | None = None) -> list[PageJob]:

@@ -13,12 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..coverage import CARRIED_SHARE, FACT_KINDS
+from ..licence import CODE_LICENCE, CODE_LICENCE_URL, DATA_LICENCE, DATA_LICENCE_URL
 from ..model import KnowledgeBase
-from .citations import LICENCE_NAME, LICENCE_URL
 from .paths import ABOUT_PAGE, LICENCE_PAGE, METHOD_PAGE
-
-CODE_LICENCE = "MIT"
-CODE_LICENCE_URL = "https://opensource.org/license/mit"
 
 
 @dataclass(frozen=True)
@@ -60,8 +57,8 @@ def trust_pages(kb: KnowledgeBase) -> list[tuple[str, str, dict[str, Any]]]:
     """(path, template, context) of the three pages."""
     sources = list(kb.sources.values())
     licence = {
-        "licence_name": LICENCE_NAME,
-        "licence_url": LICENCE_URL,
+        "licence_name": DATA_LICENCE,
+        "licence_url": DATA_LICENCE_URL,
         "code_licence": CODE_LICENCE,
         "code_licence_url": CODE_LICENCE_URL,
     }
