@@ -29,6 +29,11 @@ PAGES = {
     "doi-tac-nam-sudan": "/doi-tac/nam-sudan/",
     "tim-kiem": "/tim-kiem/?q=gin+giu+hoa+binh",
     "khong-tim-thay": "/khong-co-trang-nay/",
+    "gioi-thieu": "/gioi-thieu/",
+    "phuong-phap": "/gioi-thieu/phuong-phap/",
+    "giay-phep": "/gioi-thieu/giay-phep/",
+    # The "Trích dẫn" block at the end of a record page, where it sits.
+    "trich-dan-fpa": "/thoa-thuan/hiep-dinh-fpa-viet-nam-eu/#trich-dan",
 }
 WIDTHS = {"dien-thoai": (390, 844), "may-tinh": (1366, 900)}
 SCHEMES = {"sang": "light", "toi": "dark"}
