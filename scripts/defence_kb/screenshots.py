@@ -32,8 +32,6 @@ PAGES = {
     "gioi-thieu": "/gioi-thieu/",
     "phuong-phap": "/gioi-thieu/phuong-phap/",
     "giay-phep": "/gioi-thieu/giay-phep/",
-    # The "Trích dẫn" block at the end of a record page, where it sits.
-    "trich-dan-fpa": "/thoa-thuan/hiep-dinh-fpa-viet-nam-eu/#trich-dan",
 }
 WIDTHS = {"dien-thoai": (390, 844), "may-tinh": (1366, 900)}
 SCHEMES = {"sang": "light", "toi": "dark"}
