@@ -16,9 +16,9 @@ A record rests on source articles, and a source page reproduces one: their files
 one item per article (publisher, date, address, as data/sources knows them, nothing
 guessed), and the page's item names them in its note.
 
-BibTeX is written for biblatex (`@online`, `date`, `langid`, `urldate`-free): UTF-8, so
-Vietnamese needs no LaTeX accents (biblatex with biber reads UTF-8; classic BibTeX 8-bit
-does not sort it correctly). LaTeX's special characters in values are escaped; a name in
+BibTeX is written for biblatex with biber (`@online`, `date`, `langid`; no `urldate`, the
+reader's own): UTF-8, so Vietnamese needs no LaTeX accents (biber reads UTF-8; classic
+8-bit BibTeX would not sort it correctly). LaTeX's special characters in values are escaped; a name in
 double braces is one organisation, not a first and last name.
 """
 
@@ -244,10 +244,6 @@ def escape_latex(text: str) -> str:
     return " ".join(str(text).split()).translate(_LATEX_TABLE)
 
 
-def _bibtex_date(item: dict[str, Any]) -> str | None:
-    return _iso(item) or None
-
-
 def to_bibtex(items: list[dict[str, Any]]) -> str:
     """biblatex entries for CSL-JSON `items`, the first citing the others in `related`."""
     entries = []
@@ -263,7 +259,7 @@ def to_bibtex(items: list[dict[str, Any]]) -> str:
             ("title", "{" + escape_latex(item["title"]) + "}"),
             ("organization", escape_latex(item["publisher"]) if item.get("publisher") else None),
             ("titleaddon", escape_latex(container) if container else None),
-            ("date", _bibtex_date(item)),
+            ("date", _iso(item) or None),
             ("url", item["URL"].translate(_URL_TABLE) if item.get("URL") else None),
             ("langid", "vietnamese" if item.get("language") == "vi" else None),
             ("type", escape_latex(item["genre"]) if item.get("genre") else None),
