@@ -19,7 +19,7 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -82,6 +82,10 @@ class DocsTree:
     pages: int
     written: int
     removed: int
+    # Files `build_site` writes into the built site itself, past MkDocs: the citation files
+    # (three per page) would add a quarter to MkDocs' time as static files. `serve` puts
+    # them in the docs tree instead.
+    site_files: dict[str, bytes] = field(default_factory=dict)
 
 
 def load_knowledge_base(repo_root: Path, data_dir: Path) -> KnowledgeBase:
@@ -112,10 +116,12 @@ def write_docs(
     env = make_environment(kb, settings, repo_root / "docs" / THEME_OVERRIDES / "templates", history)
     other = {path: html.encode("utf-8") for path, html in render_redirects(kb, settings).items()}
     # Before the pages are shared among processes, so that each inherits the citations made.
-    other |= citation_files(env.globals["citations"])
+    cited = citation_files(env.globals["citations"])
     other[FEED_FILE] = render_feed(kb, history, settings).encode("utf-8")
     jobs = plan_pages(kb, history)
-    static = static_files(repo_root / "docs", {job.path for job in jobs} | {DATA_PAGE} | set(other))
+    static = static_files(
+        repo_root / "docs", {job.path for job in jobs} | {DATA_PAGE} | set(other) | set(cited)
+    )
     written, exports = render_into(out_dir, env, jobs, kb)
     clashes = [Problem(repo_root / "docs" / path, 1, 1, _CLASH + path) for path in exports if path in static]
     if clashes:
@@ -124,11 +130,12 @@ def write_docs(
     files = {jobs[-1].path: render_page(env, jobs[-1]).encode("utf-8")} | static | exports | other
     if with_index:
         files |= {f"{INDEX_FOLDER}/{path}": content for path, content in build_search_index(kb).items()}
+        files |= cited
     written += write_files(out_dir, files)
     removed = remove_others(out_dir, {job.path for job in jobs} | set(files))
     write_tree(out_dir.parent / "config", {NAV_FILE: render_nav(kb).encode("utf-8")})
     pages = len(jobs) + sum(1 for path in static if path.endswith(".md"))
-    return DocsTree(kb, pages, written, removed)
+    return DocsTree(kb, pages, written, removed, {} if with_index else cited)
 
 
 _CLASH = "trang viết tay trùng đường dẫn với tệp sinh tự động "
@@ -302,6 +309,7 @@ def build_site(repo_root: Path, data_dir: Path, site_dir: Path, engine: str = DE
         with ThreadPoolExecutor(max_workers=1) as pool:
             search_index = pool.submit(build_search_index, tree.kb)
             run_mkdocs(repo_root, staging, engine)
+            write_files(staging, tree.site_files)
             try:
                 write_tree(staging / INDEX_FOLDER, search_index.result())
             except IndexError_ as error:

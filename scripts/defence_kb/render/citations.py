@@ -1,10 +1,14 @@
 """Cite this: the citation of every record, entity, theme and source page, in every form.
 
 One CSL-JSON item per page is the single source (CSL-JSON is the Citation Style Language's
-data format, which Zotero, Mendeley, pandoc and citeproc read). Everything else is derived
-from it: the BibTeX and RIS files, the Highwire Press `citation_*` and Dublin Core meta tags
-Zotero's browser connector reads, and the citations printed on the page in a Vietnamese
-academic style, APA and Chicago (laid out by templates/partials/cite.md.j2).
+data format, which Zotero, Mendeley, pandoc and citeproc read). The BibTeX and RIS files
+and the citations printed on the page in a Vietnamese academic style, APA and Chicago
+(laid out by templates/partials/cite.md.j2) are derived from it. The Highwire Press
+`citation_*` and Dublin Core tags Zotero's browser connector reads hold the same values;
+the theme prints them (docs/overrides/main.html) from the page's title and address, the
+site's name and the one value the front matter adds, the item's date (`cite_updated`): a
+list of tags in the front matter of every page would be parsed by MkDocs' pure-Python
+YAML loader on every page.
 
 A page is cited as a web page whose author and publisher is the site itself (an
 organisation, never an invented person), dated by the last change of the data files behind
@@ -18,8 +22,8 @@ guessed), and the page's item names them in its note.
 
 BibTeX is written for biblatex with biber (`@online`, `date`, `langid`; no `urldate`, the
 reader's own): UTF-8, so Vietnamese needs no LaTeX accents (biber reads UTF-8; classic
-8-bit BibTeX would not sort it correctly). LaTeX's special characters in values are escaped; a name in
-double braces is one organisation, not a first and last name.
+8-bit BibTeX would not sort it correctly). LaTeX's special characters in values are
+escaped; a name in double braces is one organisation, not a first and last name.
 """
 
 from __future__ import annotations
@@ -31,7 +35,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..history import History
-from ..licence import DATA_LICENCE, DATA_LICENCE_URL
 from ..metadata import description
 from ..model import EntityEntry, KnowledgeBase, RecordEntry, SourceEntry
 from ..schema import PublishedKind, Source, Theme
@@ -173,31 +176,9 @@ class Citations:
             out[citation.files["csl"]] = to_csl_json(citation.items).encode("utf-8")
         return out
 
-    def meta_tags(self, target: Citable) -> list[tuple[str, str]]:
-        """Highwire Press and Dublin Core tags of the page, (name, content), unescaped."""
-        item = self.of(target).item
-        issued = item.get("issued", {}).get("date-parts", [[]])[0]
-        slashed = "/".join(f"{part:02d}" for part in issued)
-        iso = "-".join(f"{part:02d}" for part in issued)
-        tags = [
-            ("citation_title", item["title"]),
-            *(("citation_author", author["literal"]) for author in item.get("author", [])),
-            ("citation_publication_date", slashed),
-            ("citation_date", slashed),
-            ("citation_publisher", item.get("publisher", "")),
-            ("citation_public_url", item["URL"]),
-            ("citation_abstract_html_url", item["URL"]),
-            ("citation_language", item["language"]),
-            ("DC.title", item["title"]),
-            *(("DC.creator", author["literal"]) for author in item.get("author", [])),
-            ("DC.date", iso),
-            ("DC.publisher", item.get("publisher", "")),
-            ("DC.identifier", item["URL"]),
-            ("DC.language", item["language"]),
-            ("DC.rights", f"{DATA_LICENCE} {DATA_LICENCE_URL}"),
-            ("DC.type", "Text"),
-        ]
-        return [(name, content) for name, content in tags if content]
+    def updated_iso(self, target: Citable) -> str:
+        """The page's date as its meta tags carry it: 2026-11-30, or "" when unknown."""
+        return _iso(self.of(target).item)
 
 
 def _iso(item: dict[str, Any]) -> str:
@@ -308,7 +289,7 @@ def to_ris(items: list[dict[str, Any]]) -> str:
 
 
 def to_csl_json(items: list[dict[str, Any]]) -> str:
-    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(items, ensure_ascii=False) + "\n"
 
 
 # ------------------------------------------------------------------ dates in the styles

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -26,7 +25,7 @@ from ..wording import (
 )
 from .citations import FORMATS, Citations, date_en, date_vi, year_of
 from .markdown import escape_block, escape_inline, external_link, front_matter_text, make_finalize
-from .paths import TAGS_PAGE, TEMPLATES, folder_of, page_of, relative_path
+from .paths import TAGS_PAGE, TEMPLATES, folder_of, page_of, page_url, relative_path
 from .settings import SiteSettings
 from .summaries import by_type, by_year, placement_label, relations, status_text, vietnamese_sorted
 
@@ -140,17 +139,23 @@ def make_environment(
         description=description,
         json_ld=json_ld,
     )
-    # Cite this (citations.py): the page's citation, and its meta tags as a front matter
-    # string, HTML-escaped because the theme prints front matter as it is (main.html).
+    # Cite this (citations.py): the page's citation, and the date its meta tags carry (the
+    # theme builds the tags from it, the page's title and address: main.html).
     citations = Citations(kb, site, history)
 
-    def citation_meta(target: Any) -> Markup:
-        tags = [[name, html.escape(content)] for name, content in citations.meta_tags(target)]
-        return Markup(json.dumps(tags))
+    @pass_context
+    def site_href(context: Any, target: str) -> Markup:
+        """A link to a file the build writes into the site past MkDocs (which neither
+        knows nor rewrites it), relative to the page's published address."""
+        return Markup("../" * page_url(context["page_path"]).count("/") + target)
+
+    def cite_updated(target: Any) -> Markup:
+        return Markup(json.dumps(citations.updated_iso(target)))
 
     env.filters.update(
         citation=citations.of,
-        citation_meta=citation_meta,
+        cite_updated=cite_updated,
+        site_href=site_href,
         date_vi=date_vi,
         date_en=date_en,
         year_of=year_of,
