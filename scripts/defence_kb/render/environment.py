@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -156,6 +157,8 @@ def make_environment(
         citation=citations.of,
         cite_updated=cite_updated,
         site_href=site_href,
+        # A value in an HTML attribute (the cite block is HTML): quotes escaped too.
+        attr=lambda value: Markup(html.escape(str(value), quote=True)),
         date_vi=date_vi,
         date_en=date_en,
         year_of=year_of,
