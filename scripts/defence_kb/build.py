@@ -303,13 +303,20 @@ def build_site(repo_root: Path, data_dir: Path, site_dir: Path, engine: str = DE
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
+    extra = Path(tempfile.mkdtemp(prefix=".site-extra-", dir=site_dir.parent))
     try:
         # The index is a function of the data, not of MkDocs' output: with two cores it is
         # built while MkDocs runs, then moved into the staged site.
-        with ThreadPoolExecutor(max_workers=1) as pool:
+        # The citation files are written meanwhile too, beside the staged site (MkDocs
+        # empties its site folder when it starts), and moved in.
+        with ThreadPoolExecutor(max_workers=2) as pool:
             search_index = pool.submit(build_search_index, tree.kb)
+            extra_files = pool.submit(write_files, extra, tree.site_files)
             run_mkdocs(repo_root, staging, engine)
-            write_files(staging, tree.site_files)
+            extra_files.result()
+            for folder in extra.iterdir():
+                folder.rename(staging / folder.name)
+            shutil.rmtree(extra)
             try:
                 write_tree(staging / INDEX_FOLDER, search_index.result())
             except IndexError_ as error:
@@ -319,6 +326,7 @@ def build_site(repo_root: Path, data_dir: Path, site_dir: Path, engine: str = DE
             raise BuildError("Kiểm tra toàn vẹn thất bại:\n" + "\n".join(broken))
     except BuildError as error:
         shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(extra, ignore_errors=True)
         print(error, file=sys.stderr)
         print("Xây dựng trang thất bại; thư mục site/ cũ được giữ nguyên.", file=sys.stderr)
         raise SystemExit(1) from None
