@@ -118,7 +118,7 @@ def test_every_record_is_placed_in_time_in_valid_edtf(built_site: Site) -> None:
 def test_data_page_lists_and_links_every_export(built_site: Site) -> None:
     kb, site = built_site
     page = (site / "du-lieu" / "index.html").read_text(encoding="utf-8")
-    links = set(re.findall(r'href="([^"#?]+\.(?:json|csv))"', page))
+    links = set(re.findall(r'href="([^"#?]+\.(?:json|csv|txt))"', page))
     exported = {
         p.relative_to(site / "du-lieu").as_posix() for p in (site / "du-lieu").rglob("*") if p.is_file()
     }
@@ -128,3 +128,37 @@ def test_data_page_lists_and_links_every_export(built_site: Site) -> None:
     assert f"{len(kb.records)} bản ghi" in page
     home = (site / "index.html").read_text(encoding="utf-8")
     assert 'href="du-lieu/"' in home  # in the navigation of every page
+
+
+def test_every_export_carries_the_licence(built_site: Site) -> None:
+    """The all-in-one JSON names it; a Data Package descriptor names it for every file (a
+    CSV or a per-type JSON list has no place for it), beside LICENSE.txt; the articles'
+    texts are said not to be covered."""
+    _kb, site = built_site
+    folder = site / "du-lieu"
+    everything = _json(site, "defence-kb.json")
+    assert isinstance(everything, dict)
+    licence = everything["license"]
+    assert (
+        licence["name"] == "CC-BY-4.0" and licence["path"] == "https://creativecommons.org/licenses/by/4.0/"
+    )
+    assert "sources.json" in licence["not_covered"]["vi"] and "publishers" in licence["not_covered"]["en"]
+    package = _json(site, "datapackage.json")
+    assert isinstance(package, dict)
+    assert package["licenses"] == [
+        {
+            "name": "CC-BY-4.0",
+            "title": "Creative Commons Attribution 4.0 International",
+            "path": "https://creativecommons.org/licenses/by/4.0/",
+        }
+    ]
+    described = {resource["path"] for resource in package["resources"]}
+    exported = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+    assert described == exported - {"index.html", "datapackage.json", "LICENSE.txt"}
+    assert all(re.fullmatch(r"[a-z0-9._-]+", resource["name"]) for resource in package["resources"])
+    text = (folder / "LICENSE.txt").read_text(encoding="utf-8")
+    assert "CC BY 4.0" in text and "https://creativecommons.org/licenses/by/4.0/" in text
+    assert "cơ quan đăng bài" in text
+    page = (folder / "index.html").read_text(encoding="utf-8")
+    assert 'id="giay-phep"' in page and 'href="https://creativecommons.org/licenses/by/4.0/"' in page
+    assert 'href="LICENSE.txt"' in page and 'href="../gioi-thieu/giay-phep/"' in page

@@ -206,3 +206,35 @@ def test_structured_data_carries_record_text_as_json_strings(hostile_site: Path)
     data = json.loads(audit.json_ld[0])
     assert data["name"] == "Hiệp định FPA " + PAYLOADS[0] + PAYLOADS[2]
     assert PAYLOADS[1] in data["description"] or data["description"].endswith("…")
+
+
+class _Meta(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.meta: dict[str, str] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "meta" and found.get("name"):
+            self.meta[str(found["name"])] = str(found.get("content"))
+
+
+def test_citation_meta_tags_and_files_carry_record_text_as_typed(hostile_site: Path) -> None:
+    """Cite this: the Highwire and Dublin Core tags hold the title as an attribute value,
+    exactly as typed, and the BibTeX file of the record still parses."""
+    import bibtexparser
+    from bibtexparser.middlewares import LatexDecodingMiddleware
+
+    title = "Hiệp định FPA " + PAYLOADS[0] + PAYLOADS[2]
+    parsed = _Meta()
+    parsed.feed((hostile_site / "thoa-thuan" / "hiep-dinh-fpa" / "index.html").read_text(encoding="utf-8"))
+    assert parsed.meta["citation_title"] == title and parsed.meta["DC.title"] == title
+    theme = _Meta()
+    theme.feed((hostile_site / "chu-de" / "chu-de-a" / "index.html").read_text(encoding="utf-8"))
+    assert theme.meta["citation_title"] == "Chủ đề " + PAYLOADS[0]
+    bib = (hostile_site / "trich-dan" / "thoa-thuan" / "hiep-dinh-fpa.bib").read_text(encoding="utf-8")
+    library = bibtexparser.parse_string(bib, append_middleware=[LatexDecodingMiddleware()])
+    assert library.failed_blocks == []
+    assert library.entries[0]["title"] == title
+    csl = json.loads((hostile_site / "trich-dan" / "thoa-thuan" / "hiep-dinh-fpa.json").read_text())
+    assert csl[0]["title"] == title

@@ -1,4 +1,4 @@
-// Page behaviours besides search: the date a page is printed on, and the filters of record
+// Page behaviours besides search: the date a page is printed or cited on, and the filters of record
 // lists (the timeline by theme, a theme's timeline by record type).
 //
 // Filters:
@@ -106,12 +106,16 @@
     }
   }
 
-  // The printed footer says when the page was read, as a citation needs.
+  // The printed footer and the "Trích dẫn" block say when the page was read, as a citation
+  // needs: 30/11/2026, or with data-kb-today="en" November 30, 2026 (APA, Chicago).
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December"];
   function printedOn() {
     var today = new Date();
     var text = today.getDate() + "/" + (today.getMonth() + 1) + "/" + today.getFullYear();
+    var english = MONTHS[today.getMonth()] + " " + today.getDate() + ", " + today.getFullYear();
     document.querySelectorAll("[data-kb-today]").forEach(function (node) {
-      node.textContent = text;
+      node.textContent = node.getAttribute("data-kb-today") === "en" ? english : text;
     });
   }
   window.addEventListener("beforeprint", printedOn);

@@ -19,7 +19,7 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -48,6 +48,7 @@ from .render import (
     render_page,
     render_redirects,
 )
+from .render.citations import citation_files
 from .validate import validate_dataset
 
 # The part of docs/ that is theme configuration, not pages.
@@ -82,6 +83,10 @@ class DocsTree:
     pages: int
     written: int
     removed: int
+    # Files `build_site` writes into the built site itself, past MkDocs: the citation files
+    # (three per page) would add a quarter to MkDocs' time as static files. `serve` puts
+    # them in the docs tree instead.
+    site_files: dict[str, bytes] = field(default_factory=dict)
 
 
 def load_knowledge_base(repo_root: Path, data_dir: Path) -> KnowledgeBase:
@@ -106,13 +111,19 @@ def write_docs(
     """render (→ index) → the docs tree, writing only the files whose content changed."""
     out_dir = out_dir or repo_root / "build" / "docs"
     settings = read_site_settings(repo_root / "mkdocs.yml")
-    env = make_environment(kb, settings, repo_root / "docs" / THEME_OVERRIDES / "templates")
-    history = read_history(repo_root, [entry.path for entry in kb.records.values()])
+    # Records date the feed; records, entities and sources date the pages' citations.
+    dated = [*kb.records.values(), *kb.entities.values(), *kb.sources.values()]
+    history = read_history(repo_root, [entry.path for entry in dated])
+    env = make_environment(kb, settings, repo_root / "docs" / THEME_OVERRIDES / "templates", history)
     other = {path: html.encode("utf-8") for path, html in render_redirects(kb, settings).items()}
+    # Before the pages are shared among processes, so that each inherits the citations made.
+    cited = citation_files(env.globals["citations"])
     other[FEED_FILE] = render_feed(kb, history, settings).encode("utf-8")
     other[PROPOSE_DATA] = render_form_data(kb, settings, repo_root)
     jobs = plan_pages(kb, history)
-    static = static_files(repo_root / "docs", {job.path for job in jobs} | {DATA_PAGE} | set(other))
+    static = static_files(
+        repo_root / "docs", {job.path for job in jobs} | {DATA_PAGE} | set(other) | set(cited)
+    )
     written, exports = render_into(out_dir, env, jobs, kb)
     clashes = [Problem(repo_root / "docs" / path, 1, 1, _CLASH + path) for path in exports if path in static]
     if clashes:
@@ -121,11 +132,12 @@ def write_docs(
     files = {jobs[-1].path: render_page(env, jobs[-1]).encode("utf-8")} | static | exports | other
     if with_index:
         files |= {f"{INDEX_FOLDER}/{path}": content for path, content in build_search_index(kb).items()}
+        files |= cited
     written += write_files(out_dir, files)
     removed = remove_others(out_dir, {job.path for job in jobs} | set(files))
     write_tree(out_dir.parent / "config", {NAV_FILE: render_nav(kb).encode("utf-8")})
     pages = len(jobs) + sum(1 for path in static if path.endswith(".md"))
-    return DocsTree(kb, pages, written, removed)
+    return DocsTree(kb, pages, written, removed, {} if with_index else cited)
 
 
 _CLASH = "trang viết tay trùng đường dẫn với tệp sinh tự động "
@@ -293,12 +305,20 @@ def build_site(repo_root: Path, data_dir: Path, site_dir: Path, engine: str = DE
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
+    extra = Path(tempfile.mkdtemp(prefix=".site-extra-", dir=site_dir.parent))
     try:
         # The index is a function of the data, not of MkDocs' output: with two cores it is
         # built while MkDocs runs, then moved into the staged site.
-        with ThreadPoolExecutor(max_workers=1) as pool:
+        # The citation files are written meanwhile too, beside the staged site (MkDocs
+        # empties its site folder when it starts), and moved in.
+        with ThreadPoolExecutor(max_workers=2) as pool:
             search_index = pool.submit(build_search_index, tree.kb)
+            extra_files = pool.submit(write_files, extra, tree.site_files)
             run_mkdocs(repo_root, staging, engine)
+            extra_files.result()
+            for folder in extra.iterdir():
+                folder.rename(staging / folder.name)
+            shutil.rmtree(extra)
             try:
                 write_tree(staging / INDEX_FOLDER, search_index.result())
             except IndexError_ as error:
@@ -308,6 +328,7 @@ def build_site(repo_root: Path, data_dir: Path, site_dir: Path, engine: str = DE
             raise BuildError("Kiểm tra toàn vẹn thất bại:\n" + "\n".join(broken))
     except BuildError as error:
         shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(extra, ignore_errors=True)
         print(error, file=sys.stderr)
         print("Xây dựng trang thất bại; thư mục site/ cũ được giữ nguyên.", file=sys.stderr)
         raise SystemExit(1) from None

@@ -14,6 +14,12 @@ placement is exported beside its fields: in the all-in-one JSON under "time" (re
 EDTF string, Vietnamese label and the bounds with their basis), and as the last two CSV
 columns, `time_edtf` and `time_vi`. The per-type JSON files keep exactly the YAML shape.
 
+Every export carries the licence (licence.py): the all-in-one JSON under "license"; the
+folder holds LICENSE.txt and a Frictionless Data Package descriptor (datapackage.json) that
+names the licence of every file, since a CSV file or a per-type JSON list (which keeps
+the YAML shape) has no place for it. The articles' texts in sources.json are not ours,
+and both say so.
+
 Everything here is a pure function of the knowledge base: no dates or times of the build,
 so an unchanged knowledge base gives byte-identical files.
 """
@@ -29,6 +35,14 @@ from typing import Any
 from pydantic import BaseModel
 
 from .jsonschema import render_json_schemas
+from .licence import (
+    DATA_LICENCE,
+    DATA_LICENCE_TITLE,
+    DATA_LICENCE_URL,
+    THIRD_PARTY_EN,
+    THIRD_PARTY_VI,
+    licence_data,
+)
 from .model import Bound, KnowledgeBase, RecordEntry, edtf_of
 from .schema import RECORD_TYPES, Entity, Theme
 from .wording import format_placement
@@ -36,6 +50,8 @@ from .wording import format_placement
 EXPORT_FOLDER = "du-lieu"
 LIST_SEPARATOR = " | "
 ALL_IN_ONE = "defence-kb.json"
+LICENCE_FILE = "LICENSE.txt"
+DATA_PACKAGE = "datapackage.json"
 
 
 def model_data(model: BaseModel) -> dict[str, Any]:
@@ -117,7 +133,14 @@ def export_files(kb: KnowledgeBase) -> dict[str, bytes]:
     time = {entry.id: time_data(entry) for entry in kb.records.values()}
     files: dict[str, bytes] = {
         ALL_IN_ONE: _json(
-            {"records": records, "time": time, "entities": entities, "themes": themes, "sources": sources}
+            {
+                "license": licence_data(),
+                "records": records,
+                "time": time,
+                "entities": entities,
+                "themes": themes,
+                "sources": sources,
+            }
         )
     }
     for folder, cls in RECORD_TYPES.items():
@@ -134,7 +157,48 @@ def export_files(kb: KnowledgeBase) -> dict[str, bytes]:
     files["sources.json"] = _json(sources)
     for name, text in render_json_schemas().items():
         files[f"schema/{name}"] = text.encode("utf-8")
+    files[DATA_PACKAGE] = _json(data_package(sorted(files)))
+    files[LICENCE_FILE] = LICENCE_TEXT.encode("utf-8")
     return {f"{EXPORT_FOLDER}/{name}": content for name, content in files.items()}
+
+
+LICENCE_TEXT = f"""Giấy phép / Licence
+
+Các tệp trong thư mục này được phát hành theo giấy phép {DATA_LICENCE_TITLE}
+({DATA_LICENCE}): {DATA_LICENCE_URL}
+The files in this folder are licensed under {DATA_LICENCE_TITLE} ({DATA_LICENCE}).
+
+Ghi công / Attribution: “Hợp tác quốc phòng quốc tế của Việt Nam”, với liên kết tới tệp
+hoặc trang đã dùng / with a link to the file or page used.
+
+{THIRD_PARTY_VI}
+
+{THIRD_PARTY_EN}
+"""
+
+
+def data_package(names: list[str]) -> dict[str, Any]:
+    """A Frictionless Data Package descriptor: every export file and its licence."""
+    resources = []
+    for name in names:
+        stem, extension = name.rsplit(".", 1)
+        resource: dict[str, Any] = {
+            "name": stem.replace("/", "-").replace(".", "-").lower() + f"-{extension}",
+            "path": name,
+            "format": extension,
+            "mediatype": "text/csv" if extension == "csv" else "application/json",
+            "encoding": "utf-8-sig" if extension == "csv" else "utf-8",
+        }
+        if name in (ALL_IN_ONE, "sources.json"):
+            resource["description"] = THIRD_PARTY_EN
+        resources.append(resource)
+    return {
+        "name": "defence-kb",
+        "title": "Hợp tác quốc phòng quốc tế của Việt Nam",
+        "licenses": [{"name": "CC-BY-4.0", "title": DATA_LICENCE_TITLE, "path": DATA_LICENCE_URL}],
+        "description": THIRD_PARTY_VI,
+        "resources": resources,
+    }
 
 
 def describe_exports(kb: KnowledgeBase, files: dict[str, bytes]) -> list[DataFile]:
@@ -144,14 +208,18 @@ def describe_exports(kb: KnowledgeBase, files: dict[str, bytes]) -> list[DataFil
         "entities": ("Quốc gia, tổ chức, cá nhân", len(kb.entities)),
         "themes": ("Chủ đề", len(kb.themes)),
         "sources": ("Nguồn: thông tin bài viết và văn bản đã làm sạch", len(kb.sources)),
+        "datapackage": (
+            "Mô tả gói dữ liệu (Frictionless Data Package): các tệp và giấy phép",
+            len(files) - 1,
+        ),
     }
     for folder, cls in RECORD_TYPES.items():
         counts[folder] = (cls.type_label_plural, sum(isinstance(e.record, cls) for e in kb.records.values()))
     described = []
     for path, content in files.items():
         name = path.removeprefix(f"{EXPORT_FOLDER}/")
-        if name == path or name.startswith("schema/"):
-            continue  # another generated file, or a schema (listed apart)
+        if name in (path, LICENCE_FILE) or name.startswith("schema/"):
+            continue  # another generated file, a schema or the licence (listed apart)
         description, items = counts[name if name == ALL_IN_ONE else name.rsplit(".", 1)[0]]
         described.append(DataFile(name, description, items, len(content)))
     return described

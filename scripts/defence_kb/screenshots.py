@@ -37,6 +37,9 @@ PAGES = {
     "dong-thoi-gian-nam-2020": "/dong-thoi-gian/?nam=2020#2020",
     "de-xuat": "/de-xuat/",
     "de-xuat-sua-fpa": "/de-xuat/?sua=hiep-dinh-fpa-viet-nam-eu",
+    "gioi-thieu": "/gioi-thieu/",
+    "phuong-phap": "/gioi-thieu/phuong-phap/",
+    "giay-phep": "/gioi-thieu/giay-phep/",
 }
 # Each picture alone (page, CSS selector of the picture), at the same widths and schemes.
 PICTURES = {

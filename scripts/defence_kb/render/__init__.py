@@ -1,7 +1,9 @@
 """Stage 4, render: the knowledge base as the site's pages and files, through Jinja2 templates.
 
 One module per kind of output around one shared environment (`environment`): Markdown
-pages (`pages`), the feed and redirects (`feed`), and the pieces they share: where pages
+pages (`pages`), the feed and redirects (`feed`), the citation of each page with its
+BibTeX, RIS and CSL-JSON files and meta tags (`citations`), the about, method and licence
+pages' figures (`trust`), and the pieces they share: where pages
 are (`paths`), escaping (`markdown`), site-wide groupings (`summaries`) and the site's
 settings (`settings`). Templates, in ../templates, hold the layout.
 """

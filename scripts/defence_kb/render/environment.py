@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
+from ..history import History
 from ..metadata import description, entity_json_ld, record_json_ld, script_json
 from ..model import EntityEntry, KnowledgeBase, RecordEntry, SourceEntry
 from ..schema import RECORD_TYPES, Theme
@@ -23,16 +25,21 @@ from ..wording import (
     format_size,
 )
 from .charts import Pictures
+from .citations import FORMATS, Citations, date_en, date_vi, year_of
 from .maps import map_globals
 from .markdown import escape_block, escape_inline, external_link, front_matter_text, make_finalize
-from .paths import TAGS_PAGE, TEMPLATES, folder_of, page_of, relative_path
+from .paths import TAGS_PAGE, TEMPLATES, folder_of, page_of, page_url, relative_path
 from .settings import SiteSettings
 from .summaries import by_type, by_year, placement_label, relations, status_text, vietnamese_sorted
 
 
 def make_environment(
-    kb: KnowledgeBase, settings: SiteSettings | None = None, overrides: Path | None = None
+    kb: KnowledgeBase,
+    settings: SiteSettings | None = None,
+    overrides: Path | None = None,
+    history: History | None = None,
 ) -> Environment:
+    """`history` dates the pages' citations (without it they carry no date)."""
     loaders = [FileSystemLoader(str(overrides))] if overrides and overrides.is_dir() else []
     env = Environment(
         loader=ChoiceLoader([*loaders, FileSystemLoader(str(TEMPLATES))]),
@@ -135,7 +142,34 @@ def make_environment(
         description=description,
         json_ld=json_ld,
     )
+    # Cite this (citations.py): the page's citation, and the date its meta tags carry (the
+    # theme builds the tags from it, the page's title and address: main.html).
+    citations = Citations(kb, site, history)
+
+    @pass_context
+    def site_href(context: Any, target: str) -> Markup:
+        """A link to a file the build writes into the site past MkDocs (which neither
+        knows nor rewrites it), relative to the page's published address."""
+        return Markup("../" * page_url(context["page_path"]).count("/") + target)
+
+    def cite_updated(target: Any) -> Markup:
+        return Markup(json.dumps(citations.updated_iso(target)))
+
+    env.filters.update(
+        citation=citations.of,
+        cite_updated=cite_updated,
+        site_href=site_href,
+        # A value in an HTML attribute (the cite block is HTML): quotes escaped too.
+        attr=lambda value: Markup(html.escape(str(value), quote=True)),
+        date_vi=date_vi,
+        date_en=date_en,
+        year_of=year_of,
+    )
     env.globals.update(
+        citations=citations,
+        citation_formats=FORMATS,
+        site_name=site.site_name,
+        repository=site.repo_url,
         entity=entity,
         record=record,
         record_item=record_item,

@@ -15,6 +15,7 @@ from jinja2 import Environment
 
 from ..export import EXPORT_FOLDER, describe_exports, export_files
 from ..history import History
+from ..licence import DATA_LICENCE, DATA_LICENCE_URL
 from ..model import KnowledgeBase
 from ..schema import RECORD_TYPES
 from .environment import make_environment
@@ -33,6 +34,7 @@ from .paths import (
 )
 from .settings import SiteSettings
 from .summaries import by_type, date_span, figure_rows, sorted_entities, tag_groups
+from .trust import trust_pages
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,16 @@ def plan_data_page(kb: KnowledgeBase, exports: dict[str, bytes]) -> PageJob:
     schemas = sorted(
         path.rsplit("/", 1)[1] for path in exports if path.startswith(f"{EXPORT_FOLDER}/schema/")
     )
-    return PageJob(DATA_PAGE, "data.md.j2", {"files": describe_exports(kb, exports), "schemas": schemas})
+    return PageJob(
+        DATA_PAGE,
+        "data.md.j2",
+        {
+            "files": describe_exports(kb, exports),
+            "schemas": schemas,
+            "licence_name": DATA_LICENCE,
+            "licence_url": DATA_LICENCE_URL,
+        },
+    )
 
 
 def plan_pages(kb: KnowledgeBase, history: History | None = None) -> list[PageJob]:
@@ -103,6 +114,8 @@ def plan_pages(kb: KnowledgeBase, history: History | None = None) -> list[PageJo
     page("chu-de/index.md", "theme_index.md.j2", themes=list(kb.themes.values()))
     for theme_id, theme in kb.themes.items():
         page(page_of(theme), "theme.md.j2", theme=theme, entries=kb.theme_records[theme_id])
+    for path, template, context in trust_pages(kb):
+        page(path, template, **context)
     history = history or History({}, from_git=False)
     page(
         RECENT_PAGE,

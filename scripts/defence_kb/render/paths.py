@@ -17,6 +17,10 @@ LOOKUP_PAGE = "tra-cuu/index.md"
 TAGS_PAGE = "nhan.md"
 FIGURES_PAGE = "so-lieu.md"
 FEED_FILE = "feed.xml"
+# The pages that earn trust (trust.py): what the site is, its method, its licence.
+ABOUT_PAGE = "gioi-thieu/index.md"
+METHOD_PAGE = "gioi-thieu/phuong-phap.md"
+LICENCE_PAGE = "gioi-thieu/giay-phep.md"
 RECENT_ON_HOME = 8
 RECENT_ON_PAGE = 100
 RECENT_IN_FEED = 50
