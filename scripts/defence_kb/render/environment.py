@@ -29,6 +29,7 @@ from .citations import FORMATS, Citations, date_en, date_vi, year_of
 from .maps import map_globals
 from .markdown import escape_block, escape_inline, external_link, front_matter_text, make_finalize
 from .paths import TAGS_PAGE, TEMPLATES, folder_of, page_of, page_url, relative_path
+from .raw_blocks import raw_block
 from .settings import SiteSettings
 from .summaries import by_type, by_year, placement_label, relations, status_text, vietnamese_sorted
 
@@ -139,6 +140,7 @@ def make_environment(
         themes=lambda ids: [kb.themes[i] for i in ids],
         json=lambda value: Markup(json.dumps(value, ensure_ascii=False)),
         front_matter=front_matter_text,
+        raw_block=lambda html: Markup(raw_block(str(html).strip())),
         description=description,
         json_ld=json_ld,
     )

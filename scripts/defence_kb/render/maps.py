@@ -33,6 +33,7 @@ from ..model import EntityEntry, KnowledgeBase, RecordEntry
 from ..schema import Agreement, Entity, EntityKind, Event, Mission, Theme, UnitType
 from ..text import vietnamese_sort_key
 from .paths import page_url
+from .raw_blocks import raw_block
 
 HOME_CODE = "VN"
 # Themes whose page opens with a map of their records (ids in data/themes.yml).
@@ -600,8 +601,9 @@ def locator_map(entry: EntityEntry, page_path: str) -> Markup:
 
 
 def _squeeze(html: str) -> str:
-    """No blank line inside: Markdown ends a raw HTML block at the first one."""
-    return "\n".join(line for line in html.splitlines() if line.strip()) + "\n"
+    """One block of HTML passed through Markdown unparsed (raw_blocks.py), without blank
+    lines so that Markdown keeps it whole even without the extension."""
+    return raw_block("\n".join(line for line in html.splitlines() if line.strip())) + "\n"
 
 
 def map_for_theme(kb: KnowledgeBase, theme_id: str, page_path: str) -> Markup:
