@@ -37,16 +37,9 @@
     return text.normalize("NFC");
   }
 
-  // Search folding, as docs/assets/search.js does it: tones and marks off, đ as d.
-  function fold(text) {
-    return text
-      .normalize("NFC")
-      .replace(/đ/g, "d")
-      .replace(/Đ/g, "D")
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase();
-  }
+  // Search folding (tones and marks off, đ as d): the site search's own function, from
+  // docs/assets/search.js, which every page loads before this deferred script.
+  var fold = window.kbFold;
 
   // text.slugify: python-slugify (legacy pipeline) after folding diacritics, cut at a word
   // boundary at 80 characters. Letters that transliterate to more than a mark-less letter

@@ -55,6 +55,9 @@
 
   // ------------------------------------------------------------------ query handling
 
+  // Shared with the proposal form (propose.js), so that both fold Vietnamese alike.
+  window.kbFold = fold;
+
   function fold(text) {
     return text
       .normalize("NFC")
