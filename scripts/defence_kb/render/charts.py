@@ -3,7 +3,7 @@ records over time and co-participants, and a theme's key facts.
 
 Here are the numbers and the geometry (counts, scales, ticks, positions, links) as plain
 data; the SVG templates under templates/pictures/ lay them out, rendered by an
-autoescaping environment (`picture_environment`). Nothing here writes SVG.
+autoescaping environment (`pictures.picture_environment`). Nothing here writes SVG.
 
 Every count is computed once: the site-wide pictures once per site, a theme's or an
 entity's from its own records only, so a picture costs what its records cost.
@@ -22,15 +22,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from ..model import EntityEntry, KnowledgeBase, RecordEntry
 from ..schema import RECORD_TYPES, Agreement, EntityKind, Figure, Mission, Theme
 from ..text import heading_slug, vietnamese_sort_key
-from ..wording import format_bound, format_number
-from .paths import TEMPLATES, TIMELINE_PAGE, page_of, page_url
-from .raw_blocks import raw_block
+from ..wording import format_bound
+from .paths import TIMELINE_PAGE, page_of, page_url
+from .pictures import render_picture
 from .summaries import time_heading
 
 # The knowledge base is about Viet Nam's cooperation: Viet Nam and its own bodies take part
@@ -636,40 +635,18 @@ def _key_record_by_rule(entries: Sequence[RecordEntry]) -> list[RecordEntry]:
 # -------------------------------------------------------------------- rendering
 
 
-def picture_environment() -> Environment:
-    """SVG and HTML pictures: every value escaped (autoescape), numbers and words only."""
-    env = Environment(
-        loader=FileSystemLoader(str(TEMPLATES)),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        undefined=StrictUndefined,
-        auto_reload=False,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["number"] = format_number
-    return env
-
-
-def render_picture(env: Environment, template: str, **context: object) -> Markup:
-    """A picture as one block of HTML for a Markdown page, marked for `raw_blocks` to pass
-    through unparsed; without blank lines, so that Markdown keeps it whole anyway."""
-    text = env.get_template(template).render(**context)
-    return Markup(raw_block("\n".join(line for line in text.splitlines() if line.strip())))
-
-
 class Pictures:
     """The pictures the Markdown templates ask for (`pictures.home_years(page_path)`…),
     each rendered as one block of HTML, and the key facts of a theme as data."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
-        self.env = picture_environment()
 
     def _years(self, chart: YearChart) -> Markup:
-        return render_picture(self.env, "pictures/years.html.j2", c=chart)
+        return render_picture("pictures/years.html.j2", c=chart)
 
     def _ranked(self, chart: RankedChart) -> Markup:
-        return render_picture(self.env, "pictures/ranked.html.j2", c=chart) if chart.bars else Markup()
+        return render_picture("pictures/ranked.html.j2", c=chart) if chart.bars else Markup()
 
     def home_years(self, page: str) -> Markup:
         return self._years(home_year_chart(self.kb, page))
@@ -680,7 +657,6 @@ class Pictures:
     def entity_pair(self, entry: EntityEntry) -> Markup:
         """An entity's records over time and its co-participants, side by side if there is room."""
         return render_picture(
-            self.env,
             "pictures/entity.html.j2",
             years=entity_year_chart(entry),
             partners=co_participants_chart(self.kb, entry),

@@ -25,7 +25,7 @@ from functools import cache
 from itertools import pairwise
 from typing import Any
 
-from jinja2 import Environment, pass_context
+from jinja2 import pass_context
 from markupsafe import Markup
 
 from .. import atlas
@@ -33,7 +33,7 @@ from ..model import EntityEntry, KnowledgeBase, RecordEntry
 from ..schema import Agreement, Entity, EntityKind, Event, Mission, Theme, UnitType
 from ..text import vietnamese_sort_key
 from .paths import page_url
-from .raw_blocks import raw_block
+from .pictures import render_picture
 
 HOME_CODE = "VN"
 # Themes whose page opens with a map of their records (ids in data/themes.yml).
@@ -498,20 +498,6 @@ def _panel(
 # --------------------------------------------------------------------------- rendering
 
 
-def _markup_environment() -> Environment:
-    from .feed import markup_environment
-
-    env = markup_environment()
-    env.trim_blocks = env.lstrip_blocks = True
-    return env
-
-
-@cache
-def _templates() -> tuple:
-    env = _markup_environment()
-    return env.get_template("pictures/map.html.j2"), env.get_template("pictures/locator.html.j2")
-
-
 def partner_map(kb: KnowledgeBase, entries: list[RecordEntry], page_path: str, heading: str) -> Markup:
     """The map of the countries taking part in `entries` and of the deployment places among
     them: a world view, Viet Nam and Biển Đông, and the deployments' region; legend and table."""
@@ -527,23 +513,21 @@ def partner_map(kb: KnowledgeBase, entries: list[RecordEntry], page_path: str, h
         panels.append(_panel(region, counts, places, page_path, caption="Nơi triển khai lực lượng"))
     rows = [c for c in counts if c.code != HOME_CODE]
     home = next((c for c in counts if c.code == HOME_CODE), None)
-    template = _templates()[0]
-    return Markup(
-        _squeeze(
-            template.render(
-                heading=heading,
-                panels=panels,
-                rows=[(c, _href(c.entry, page_path)) for c in rows],
-                unplaced=[c for c in rows if c.code not in atlas.projected_world().label_points],
-                home=home,
-                home_href=_href(home.entry, page_path) if home else "",
-                places=[
-                    (d, _href(d.entry, page_path), [(m, _href(m, page_path)) for m in d.missions])
-                    for d in places
-                ],
-                shades=_shade_legend(),
-            )
+    return (
+        render_picture(
+            "pictures/map.html.j2",
+            heading=heading,
+            panels=panels,
+            rows=[(c, _href(c.entry, page_path)) for c in rows],
+            unplaced=[c for c in rows if c.code not in atlas.projected_world().label_points],
+            home=home,
+            home_href=_href(home.entry, page_path) if home else "",
+            places=[
+                (d, _href(d.entry, page_path), [(m, _href(m, page_path)) for m in d.missions]) for d in places
+            ],
+            shades=_shade_legend(),
         )
+        + "\n"
     )
 
 
@@ -597,13 +581,8 @@ def locator_map(entry: EntityEntry, page_path: str) -> Markup:
     )
     x, y = view.place(point) if point else (None, None)
     small = entity.iso_code in atlas.load_world().points
-    return Markup(_squeeze(_templates()[1].render(entity=entity, panel=panel, x=x, y=y, small=small)))
-
-
-def _squeeze(html: str) -> str:
-    """One block of HTML passed through Markdown unparsed (raw_blocks.py), without blank
-    lines so that Markdown keeps it whole even without the extension."""
-    return raw_block("\n".join(line for line in html.splitlines() if line.strip())) + "\n"
+    picture = render_picture("pictures/locator.html.j2", entity=entity, panel=panel, x=x, y=y, small=small)
+    return picture + "\n"
 
 
 def map_for_theme(kb: KnowledgeBase, theme_id: str, page_path: str) -> Markup:
