@@ -37,7 +37,7 @@ from typing import Any
 from ..history import History
 from ..metadata import description
 from ..model import EntityEntry, KnowledgeBase, RecordEntry, SourceEntry
-from ..schema import PublishedKind, Source, Theme
+from ..schema import PartialDate, PublishedKind, Source, Theme
 from .paths import page_of
 from .settings import SiteSettings
 
@@ -70,8 +70,16 @@ class PageCitation:
         return [self.item, *self.based_on]
 
 
-def _date_parts(date: dt.date | None) -> dict[str, Any] | None:
-    return {"date-parts": [[date.year, date.month, date.day]]} if date else None
+def _issued(date: dt.date | PartialDate | None) -> dict[str, Any] | None:
+    """A CSL date: as precise as known (a partial date of a source has no day or month)."""
+    if date is None:
+        return None
+    return {"date-parts": [[part for part in (date.year, date.month, date.day) if part]]}
+
+
+def _issued_parts(item: dict[str, Any]) -> list[int]:
+    """[year, month, day] of the item's date, as far as it is known; [] when undated."""
+    return item.get("issued", {}).get("date-parts", [[]])[0]
 
 
 def _source_item(source: Source) -> dict[str, Any]:
@@ -87,16 +95,12 @@ def _source_item(source: Source) -> dict[str, Any]:
         "title": source.title or source.label,
         "publisher": source.publisher,
         "container-title": source.republished_by,
-        "issued": {"date-parts": [_parts(source.published.start)]} if source.published else None,
+        "issued": _issued(source.published.start if source.published else None),
         "URL": source.url,
         "language": source.language,
         "note": " ".join(notes),
     }
     return {key: value for key, value in item.items() if value}
-
-
-def _parts(date: Any) -> list[int]:
-    return [part for part in (date.year, date.month, date.day) if part]
 
 
 class Citations:
@@ -155,7 +159,7 @@ class Citations:
             "container-title": site_name,
             "publisher": site_name,
             "genre": genre,
-            "issued": _date_parts(self.updated(target)),
+            "issued": _issued(self.updated(target)),
             "URL": self.site.absolute_url(target),
             "language": "vi",
             "abstract": description(summary) if summary else None,
@@ -182,7 +186,7 @@ class Citations:
 
 
 def _iso(item: dict[str, Any]) -> str:
-    parts = item.get("issued", {}).get("date-parts", [[]])[0]
+    parts = _issued_parts(item)
     return "-".join(f"{part:02d}" for part in parts)
 
 
@@ -263,7 +267,7 @@ def to_ris(items: list[dict[str, Any]]) -> str:
     """RIS records (`TY  - ELEC`, a web page) for CSL-JSON `items`, lines ending in CRLF."""
     lines = []
     for item in items:
-        parts = item.get("issued", {}).get("date-parts", [[]])[0]
+        parts = _issued_parts(item)
         tags: list[tuple[str, Any]] = [
             ("TY", "ELEC"),
             ("TI", item["title"]),
@@ -297,7 +301,7 @@ def to_csl_json(items: list[dict[str, Any]]) -> str:
 
 def date_vi(item: dict[str, Any]) -> str:
     """The item's date as Vietnamese references write it: 28/11/2026, 11/2026, 2026."""
-    parts = item.get("issued", {}).get("date-parts", [[]])[0]
+    parts = _issued_parts(item)
     return "/".join(
         f"{part:02d}" if index < len(parts) - 1 else str(part) for index, part in enumerate(reversed(parts))
     )
@@ -305,7 +309,7 @@ def date_vi(item: dict[str, Any]) -> str:
 
 def date_en(item: dict[str, Any]) -> str:
     """November 28, 2026 (APA, Chicago)."""
-    parts = item.get("issued", {}).get("date-parts", [[]])[0]
+    parts = _issued_parts(item)
     if len(parts) == 3:
         return f"{ENGLISH_MONTHS[parts[1] - 1]} {parts[2]}, {parts[0]}"
     if len(parts) == 2:
@@ -314,7 +318,7 @@ def date_en(item: dict[str, Any]) -> str:
 
 
 def year_of(item: dict[str, Any]) -> str:
-    parts = item.get("issued", {}).get("date-parts", [[]])[0]
+    parts = _issued_parts(item)
     return str(parts[0]) if parts else ""
 
 
