@@ -6,6 +6,10 @@ READY := $(VENV)/.ready
 export PYTHONPATH := $(CURDIR)/scripts
 export NO_MKDOCS_2_WARNING := 1
 KB := $(BIN)/python -m defence_kb
+# Debian's Chromium, which Playwright drives in the browser tests, screenshots and benchmarks:
+# installed on first use like .venv (scripts/install-browser), never by .ci/run.
+CHROMIUM := /usr/bin/chromium
+LIGHTHOUSE := scripts/lighthouse/node_modules/.bin/lighthouse
 DATA ?= data
 # The engine that builds and serves the site: empty means the default, MkDocs 1.6.1. The
 # known engines are listed once, in ENGINES in scripts/defence_kb/build.py.
@@ -37,6 +41,14 @@ $(READY): requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(READY)
 
+$(CHROMIUM):
+	CHROMIUM=$(CHROMIUM) bash scripts/install-browser
+
+# Lighthouse for bench-phone, pinned by scripts/lighthouse/package-lock.json.
+$(LIGHTHOUSE): scripts/lighthouse/package-lock.json
+	cd scripts/lighthouse && npm ci --no-audit --no-fund --silent
+	touch $(LIGHTHOUSE)
+
 validate: $(READY)
 	$(KB) --data $(DATA) validate
 
@@ -62,19 +74,19 @@ geography: $(READY)
 coverage: $(READY)
 	$(KB) coverage
 
-bench: $(READY)
+bench: $(READY) $(CHROMIUM)
 	$(KB) bench
 
-bench-search: $(READY)
+bench-search: $(READY) $(CHROMIUM)
 	$(KB) bench-search
 
-bench-phone: build
+bench-phone: build $(CHROMIUM) $(LIGHTHOUSE)
 	$(KB) bench-phone
 
-screenshots: build
+screenshots: build $(CHROMIUM)
 	$(KB) screenshots
 
-guide-screenshots: build
+guide-screenshots: build $(CHROMIUM)
 	$(KB) guide-screenshots
 
 fix: $(READY)
@@ -88,7 +100,7 @@ format: $(READY)
 	$(BIN)/ruff format scripts tests
 	$(BIN)/ruff check --fix scripts tests
 
-test: lint
+test: lint $(CHROMIUM)
 	$(BIN)/python -m pytest
 
 clean:
