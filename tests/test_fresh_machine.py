@@ -104,3 +104,19 @@ def test_the_installer_does_nothing_when_the_browser_is_there(tmp_path: Path) ->
         text=True,
     )
     assert (finished.returncode, finished.stdout, finished.stderr) == (0, "", "")
+
+
+def test_the_venv_step_installs_icu_before_building_pyicu(tmp_path: Path) -> None:
+    """PyICU (Vietnamese order) compiles against ICU's headers: a fresh machine gets them first."""
+    missing = tmp_path / "no-ucol.h"
+    dry_run = subprocess.run(
+        ["make", "-n", "-B", "validate", f"ICU_HEADERS={missing}"],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    install = [n for n, line in enumerate(dry_run) if "scripts/install-debian-packages" in line]
+    pip = [n for n, line in enumerate(dry_run) if "pip install" in line]
+    assert install and pip and install[0] < pip[0], dry_run
+    assert "libicu-dev" in dry_run[install[0]] and str(missing) in dry_run[install[0]]

@@ -35,6 +35,8 @@
   var RERANK = 12; // best results (by Pagefind's score) loaded and ranked by their titles
   var MAX_VARIANT_SYLLABLES = 3;
   var HEADER_RESULTS = 8;
+  // Vietnamese order, as the build sorts (ICU's collation for "vi", text.vietnamese_sort_key).
+  var VIETNAMESE = new Intl.Collator("vi");
 
   var config = JSON.parse(document.getElementById("__config").textContent);
   var root = new URL(config.base.replace(/\/?$/, "/"), window.location.href);
@@ -614,9 +616,15 @@
       window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : ""));
     }
 
-    function sortedNames(key, values) {
+    // Options with results first, then those with none; years newest first, other
+    // values by their count, then in Vietnamese order (the site's order, ICU's "vi").
+    function sortedNames(key, values, counts) {
       return Object.keys(values).sort(function (a, b) {
-        return key === "year" ? b.localeCompare(a) : a.localeCompare(b, "vi");
+        var countA = counts[a] || 0;
+        var countB = counts[b] || 0;
+        if (!countA !== !countB) return countA ? -1 : 1;
+        if (key === "year") return VIETNAMESE.compare(b, a);
+        return countB - countA || VIETNAMESE.compare(a, b);
       });
     }
 
@@ -633,7 +641,7 @@
         group.querySelectorAll(".kb-facet__option").forEach(function (node) {
           node.remove();
         });
-        sortedNames(key, all).forEach(function (name) {
+        sortedNames(key, all, counts[key] || {}).forEach(function (name) {
           var count = (counts[key] || {})[name] || 0;
           var label = element("label", "kb-facet__option" + (count ? "" : " kb-facet__option--empty"));
           var box = element("input");

@@ -15,6 +15,7 @@ from edtf import parse_edtf
 
 from .problems import InputError
 from .schema import DateSpan, Entity, Paragraph, PartialDate, Record, Source, Theme
+from .text import vietnamese_sort_key
 from .validate import ValidatedData
 
 
@@ -139,14 +140,16 @@ class RecordEntry:
         return self.record.id
 
     @property
-    def sort_key(self) -> tuple[int, tuple[int, int, int], str]:
+    def sort_key(self) -> tuple[int, tuple[int, int, int], bytes]:
         """Records by the date they are filed under (their start, else their latest bound;
-        records known only by bounds after the dated ones of that date); unplaced ones last."""
+        records known only by bounds after the dated ones of that date), then by title in
+        Vietnamese order; unplaced ones last."""
         anchor = self.placement.anchor
+        title = vietnamese_sort_key(self.record.title)
         if anchor is None:
-            return (2, (0, 0, 0), self.record.title)
+            return (2, (0, 0, 0), title)
         banded = 0 if self.placement.date else 1
-        return (0, (anchor.year, anchor.month or 0, (anchor.day or 0) * 2 + banded), self.record.title)
+        return (0, (anchor.year, anchor.month or 0, (anchor.day or 0) * 2 + banded), title)
 
 
 @dataclass(eq=False)
@@ -183,7 +186,9 @@ class EntityEntry:
             for other in entry.record.participant_ids():
                 if other != self.entity.id:
                     counts[other] += 1
-        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        ranked = sorted(
+            counts.items(), key=lambda item: (-item[1], vietnamese_sort_key(entities[item[0]].entity.name))
+        )
         return [(entities[other], count) for other, count in ranked]
 
     members: list[EntityEntry] = field(default_factory=list, repr=False)  # entities part_of this one

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import icu
 from slugify import slugify as _slugify
 
 
@@ -39,49 +40,17 @@ def slugify(text: str, max_length: int = 80) -> str:
     return _slugify(fold_diacritics(text), max_length=max_length, word_boundary=True)
 
 
-# The Vietnamese alphabet: ă, â, đ, ê, ô, ơ, ư are letters of their own, each sorted after
-# its base letter; tones are a secondary difference, in the order ngang, huyền, hỏi, ngã,
-# sắc, nặng; case is the last difference. Letters outside the alphabet (f, j, w, z, digits)
-# keep their place in Unicode order around it.
-_ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
-# Base letter + breve, circumflex or horn: the letters of their own.
-_MARKED_LETTERS = {
-    "a\u0306": "ă",
-    "a\u0302": "â",
-    "e\u0302": "ê",
-    "o\u0302": "ô",
-    "o\u031b": "ơ",
-    "u\u031b": "ư",
-}
-_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
-_RANK = {letter: index for index, letter in enumerate(_ALPHABET)}
+# Vietnamese order is ICU's collation for "vi" (CLDR): ă, â, đ, ê, ô, ơ, ư are letters of
+# their own after their base letter, f, j, w, z keep their Latin places, tones are a
+# secondary difference and case a tertiary one. Browsers sort with the same rules
+# (Intl.Collator("vi") in docs/assets/*.js), so a list reads in one order wherever it is made.
+_VIETNAMESE = icu.Collator.createInstance(icu.Locale("vi"))
 
 
-def _letters(text: str) -> tuple[list[tuple[int, str]], list[int], list[int]]:
-    """(primary: letter ranks, secondary: tones, tertiary: case) of `text`."""
-    primary: list[tuple[int, str]] = []
-    tones: list[int] = []
-    cases: list[int] = []
-    for char in text:
-        decomposed = unicodedata.normalize("NFD", char)
-        base, marks = decomposed[0], decomposed[1:]
-        lower = base.lower()
-        letter = next((_MARKED_LETTERS[lower + m] for m in marks if lower + m in _MARKED_LETTERS), lower)
-        tone = next((_TONES[m] for m in marks if m in _TONES), 0)
-        if letter in _RANK:
-            primary.append((1, chr(0x100 + _RANK[letter])))
-        else:
-            primary.append((0 if not letter.isalpha() else 2, letter))
-        tones.append(tone)
-        cases.append(0 if base == lower else 1)
-    return primary, tones, cases
-
-
-def vietnamese_sort_key(text: str) -> tuple[object, ...]:
-    """Sort key in Vietnamese alphabetical order: a ă â b c d đ e ê …, tones secondary,
-    capitals not before lower case ("Ấn Độ" after "Anh", "Hàn Quốc" before "Hoa Kỳ")."""
-    primary, tones, cases = _letters(unicodedata.normalize("NFC", text).strip())
-    return (primary, tones, cases, text)
+def vietnamese_sort_key(text: str) -> bytes:
+    """Sort key in Vietnamese alphabetical order ("Anh" < "Ấn Độ" < "Cam-pu-chia",
+    "Hàn Quốc" < "Hoa Kỳ", "EU" < "FPA" < "gìn giữ")."""
+    return _VIETNAMESE.getSortKey(unicodedata.normalize("NFC", text).strip())
 
 
 def heading_slug(value: str, separator: str = "-") -> str:
