@@ -64,6 +64,7 @@ def _correction(page: Any) -> None:
 # (name, path, what to do once the page has loaded)
 PAGES: list[tuple[str, str, Callable[[Any], None] | None]] = [
     ("home", "/", None),
+    ("quick answers", "/hoi-nhanh/", None),
     ("theme index", "/chu-de/", None),
     ("theme", "/chu-de/gin-giu-hoa-binh-lhq/", None),
     ("theme with map", "/chu-de/quan-he-quoc-phong-song-phuong-da-phuong/", None),

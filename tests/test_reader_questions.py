@@ -1,5 +1,6 @@
-"""Three questions readers ask, each answered from the home page with a picture in at most
-two clicks. The expected answers are computed from the model, the clicks are a reader's."""
+"""The questions readers ask, each answered from the home page in at most two clicks: with
+a picture, and on the "Hỏi nhanh" page. The expected answers are computed from the model
+here, independently of the page's own code; the clicks are a reader's."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ from typing import Any
 
 import pytest
 
-from defence_kb.model import KnowledgeBase
-from defence_kb.schema import Agreement, EntityKind, Mission
+from defence_kb.model import KnowledgeBase, RecordEntry
+from defence_kb.render.paths import page_url
+from defence_kb.schema import Agreement, EntityKind, Event, Mission, Resolution
+from defence_kb.wording import format_figure
 
 pytestmark = pytest.mark.browser
 
@@ -100,3 +103,193 @@ def test_what_viet_nam_did_as_asean_chair_in_2020_two_clicks(
     titles = " ".join(visible.all_inner_texts())
     for entry in in_2020:
         assert entry.record.title in titles
+
+
+# ------------------------------------------------------------------ "Hỏi nhanh"
+
+QUESTIONS = {
+    "ban-ghi-nho-gin-giu-hoa-binh": "Những nước nào đã ký bản ghi nhớ về gìn giữ hòa bình",
+    "quan-nhan-gin-giu-hoa-binh": "Bao nhiêu người Việt Nam đã tham gia gìn giữ hòa bình",
+    "chu-tich-asean-2020": "Chủ tịch ASEAN năm 2020",
+    "hoi-dong-bao-an-2020-2021": "Hội đồng Bảo an",
+    "giao-luu-bien-gioi": "giao lưu hữu nghị quốc phòng biên giới",
+    "van-kien-dinh-huong": "văn kiện nào định hướng đối ngoại quốc phòng",
+}
+
+# What a section of the answers page shows: its text and the site paths of its links.
+READ_SECTION = """([id, root]) => {
+  const heading = document.getElementById(id);
+  const parts = [];
+  for (let node = heading.nextElementSibling; node && node.tagName !== "H2"; node = node.nextElementSibling)
+    parts.push(node);
+  const links = parts.flatMap(part => [...part.querySelectorAll("a[href]")])
+    .map(a => new URL(a.href).pathname.slice(root.length) + new URL(a.href).hash);
+  return [parts.map(part => part.innerText).join("\\n"), links];
+}"""
+
+
+def _answer_from_home(
+    page: Any, site_url: str, anchor: str, via_navigation: bool
+) -> tuple[str, set[str], int]:
+    """Open the answer as a reader does: (its text, the paths it links to, the clicks taken)."""
+    page.goto(f"{site_url}/")
+    clicks = 0
+    if via_navigation:
+        page.locator(".md-tabs").get_by_role("link", name="Hỏi nhanh", exact=True).click()
+        clicks += 1
+        page.wait_for_url(re.compile(r"/hoi-nhanh/$"))
+        page.locator("article ul a", has_text=QUESTIONS[anchor]).click()
+    else:
+        page.locator("article h2#hoi-nhanh + p + ul a", has_text=QUESTIONS[anchor]).click()
+    clicks += 1
+    page.wait_for_url(re.compile(rf"/hoi-nhanh/#{anchor}$"))
+    root = re.sub(r"^https?://[^/]+", "", site_url) + "/"
+    text, links = page.evaluate(READ_SECTION, [anchor, root])
+    return text, set(links), clicks
+
+
+def _path(entry: Any) -> str:
+    return page_url(entry)
+
+
+def _involves(kb: KnowledgeBase, entry: RecordEntry, entity_id: str) -> bool:
+    named = {other for other, _ in entry.record.entity_roles()}
+    parts = {e.entity.id for e in kb.entities.values() if e.entity.part_of == entity_id}
+    return bool(named & ({entity_id} | parts))
+
+
+def _in_years(entry: RecordEntry, first: int, last: int) -> bool:
+    """Placed within first–last: a span of at most two calendar years meeting them."""
+    start, end = entry.placement.earliest, entry.placement.latest
+    return bool(start and end and start.year <= last and end.year >= first and end.year - start.year <= 1)
+
+
+@pytest.mark.parametrize("via_navigation", [False, True], ids=["home-link", "navigation"])
+def test_every_quick_answer_is_at_most_two_clicks_from_home(
+    page: Any, site_url: str, via_navigation: bool
+) -> None:
+    for anchor in QUESTIONS:
+        text, links, clicks = _answer_from_home(page, site_url, anchor, via_navigation)
+        assert clicks <= 2 and text.strip(), anchor
+        assert any(link.startswith("nguon/") and "#p" in link for link in links), f"{anchor}: no evidence link"
+
+
+def test_the_memoranda_answer_names_every_signatory_with_its_record(
+    page: Any, site_url: str, built_site: tuple[KnowledgeBase, Path]
+) -> None:
+    kb, _ = built_site
+    memoranda = [
+        entry
+        for entry in kb.theme_records[PEACEKEEPING]
+        if isinstance(entry.record, Agreement)
+        and entry.record.kind.value == "memorandum"
+        and HOME in entry.record.parties
+    ]
+    countries = {
+        p
+        for e in memoranda
+        for p in e.record.parties
+        if p != HOME and kb.entities[p].entity.kind is EntityKind.country
+    }
+    text, links, _ = _answer_from_home(page, site_url, "ban-ghi-nho-gin-giu-hoa-binh", False)
+    assert f"{len(countries)} quốc gia" in text
+    assert {_path(kb.entities[c]) for c in countries} <= links
+    assert {_path(e) for e in memoranda} <= links
+    for country in countries:
+        assert kb.entities[country].entity.name in text
+
+
+def test_the_peacekeepers_answer_gives_the_number_and_every_deployment(
+    page: Any, site_url: str, built_site: tuple[KnowledgeBase, Path]
+) -> None:
+    kb, _ = built_site
+    figures = [
+        e.record.personnel
+        for e in kb.records.values()
+        if isinstance(e.record, Mission) and e.record.organiser == "lien-hop-quoc" and e.record.personnel
+    ]
+    missions = [e for e in kb.theme_records[PEACEKEEPING] if isinstance(e.record, Mission)]
+    assert figures and missions
+    text, links, _ = _answer_from_home(page, site_url, "quan-nhan-gin-giu-hoa-binh", False)
+    for figure in figures:
+        assert format_figure(figure) in text
+    assert {_path(e) for e in missions} <= links
+    for entry in missions:
+        where = entry.record.place or entry.record.host_country
+        if where:
+            assert _path(kb.entities[where]) in links
+        assert entry.record.unit_type.label in text
+
+
+@pytest.mark.parametrize(
+    ("anchor", "entity_id", "first", "last", "must"),
+    [
+        ("chu-tich-asean-2020", "asean", 2020, 2020, "viet-nam-chu-tich-asean-2020"),
+        (
+            "hoi-dong-bao-an-2020-2021",
+            "hoi-dong-bao-an-lien-hop-quoc",
+            2020,
+            2021,
+            "viet-nam-uy-vien-khong-thuong-truc-hdba-lhq-2020-2021",
+        ),
+    ],
+)
+def test_what_viet_nam_did_in_a_role_lists_the_records_of_those_years(
+    page: Any,
+    site_url: str,
+    built_site: tuple[KnowledgeBase, Path],
+    anchor: str,
+    entity_id: str,
+    first: int,
+    last: int,
+    must: str,
+) -> None:
+    kb, _ = built_site
+    expected = {
+        _path(e) for e in kb.records.values() if _involves(kb, e, entity_id) and _in_years(e, first, last)
+    }
+    assert _path(kb.records[must]) in expected
+    _, links, _ = _answer_from_home(page, site_url, anchor, False)
+    shown = {
+        link
+        for link in links
+        if link.split("/")[0] in ("su-kien", "thoa-thuan", "phai-bo", "van-kien", "quan-diem")
+    }
+    assert shown == expected
+
+
+def test_border_exchanges_and_steering_documents_are_all_listed(
+    page: Any, site_url: str, built_site: tuple[KnowledgeBase, Path]
+) -> None:
+    kb, _ = built_site
+    exchanges = {
+        _path(e)
+        for e in kb.theme_records["giao-luu-quoc-phong-bien-gioi"]
+        if isinstance(e.record, Event) and e.record.kind.value == "exchange"
+    }
+    documents = {
+        _path(e) for e in kb.theme_records["van-kien-chinh-sach"] if isinstance(e.record, Resolution)
+    }
+    assert len(exchanges) >= 4 and len(documents) >= 10
+    text, links, _ = _answer_from_home(page, site_url, "giao-luu-bien-gioi", False)
+    assert f"{len(exchanges)} cuộc giao lưu" in text
+    assert {link for link in links if link.startswith("su-kien/")} == exchanges
+    text, links, _ = _answer_from_home(page, site_url, "van-kien-dinh-huong", False)
+    assert f"{len(documents)} văn kiện" in text
+    assert {link for link in links if link.startswith("van-kien/")} == documents
+
+
+def test_the_peacekeeping_theme_has_a_deployments_table(
+    page: Any, site_url: str, built_site: tuple[KnowledgeBase, Path]
+) -> None:
+    kb, _ = built_site
+    missions = [e for e in kb.theme_records[PEACEKEEPING] if isinstance(e.record, Mission)]
+    page.goto(f"{site_url}/chu-de/{PEACEKEEPING}/")
+    table = page.locator("h2#phai-bo-va-luc-luong ~ .kb-stack").first
+    headers = table.locator("th").all_inner_texts()
+    assert headers[:5] == ["Phái bộ, lực lượng", "Nơi triển khai", "Đơn vị", "Quân số", "Thời gian"]
+    rows = table.locator("tbody tr")
+    assert rows.count() == len(missions)
+    for entry, row in zip(missions, rows.all(), strict=True):
+        assert row.locator("td").first.get_by_role("link").inner_text() == entry.record.title
+        assert entry.record.unit_type.label in row.inner_text()

@@ -18,9 +18,11 @@ from ..history import History
 from ..licence import DATA_LICENCE, DATA_LICENCE_URL
 from ..model import KnowledgeBase
 from ..schema import RECORD_TYPES
+from .answers import QUESTIONS, answers, deployments
 from .environment import make_environment
 from .feed import recent_changes
 from .paths import (
+    ANSWERS_PAGE,
     DATA_PAGE,
     FEED_FILE,
     FIGURES_PAGE,
@@ -89,7 +91,9 @@ def plan_pages(kb: KnowledgeBase, history: History | None = None) -> list[PageJo
         recent=dated[::-1][:RECENT_ON_HOME],
         span=date_span(kb),
         type_counts=type_counts,
+        questions=QUESTIONS,
     )
+    page(ANSWERS_PAGE, "answers.md.j2", a=answers(kb), questions=QUESTIONS)
     page(TIMELINE_PAGE, "timeline.md.j2", entries=by_date)
     page(TAGS_PAGE, "tags.md.j2", groups=tags)
     page(FIGURES_PAGE, "figures.md.j2", rows=figures)
@@ -113,7 +117,13 @@ def plan_pages(kb: KnowledgeBase, history: History | None = None) -> list[PageJo
         page(page_of(source_entry), "source.md.j2", entry=source_entry, s=source_entry.source)
     page("chu-de/index.md", "theme_index.md.j2", themes=list(kb.themes.values()))
     for theme_id, theme in kb.themes.items():
-        page(page_of(theme), "theme.md.j2", theme=theme, entries=kb.theme_records[theme_id])
+        page(
+            page_of(theme),
+            "theme.md.j2",
+            theme=theme,
+            entries=kb.theme_records[theme_id],
+            deployments=deployments(kb, theme_id),
+        )
     for path, template, context in trust_pages(kb):
         page(path, template, **context)
     history = history or History({}, from_git=False)

@@ -16,6 +16,7 @@ RECENT_PAGE = "moi-cap-nhat.md"
 LOOKUP_PAGE = "tra-cuu/index.md"
 TAGS_PAGE = "nhan.md"
 FIGURES_PAGE = "so-lieu.md"
+ANSWERS_PAGE = "hoi-nhanh.md"
 FEED_FILE = "feed.xml"
 # The pages that earn trust (trust.py): what the site is, its method, its licence.
 ABOUT_PAGE = "gioi-thieu/index.md"
