@@ -171,7 +171,9 @@ def test_every_quick_answer_is_at_most_two_clicks_from_home(
     for anchor in QUESTIONS:
         text, links, clicks = _answer_from_home(page, site_url, anchor, via_navigation)
         assert clicks <= 2 and text.strip(), anchor
-        assert any(link.startswith("nguon/") and "#p" in link for link in links), f"{anchor}: no evidence link"
+        assert any(link.startswith("nguon/") and "#p" in link for link in links), (
+            f"{anchor}: no evidence link"
+        )
 
 
 def test_the_memoranda_answer_names_every_signatory_with_its_record(

@@ -261,6 +261,79 @@ def test_search_aliases_find_what_the_sources_do_not_name(
     assert page_path in urls(page, site_url, query)[:2]
 
 
+def first_result(page: Any, site_url: str, query: str) -> str:
+    """The site path of the first result for `query` on the search page ("" if none)."""
+    page.goto(f"{site_url}/tim-kiem/?{urlencode({'q': query}, quote_via=quote)}")
+    page.wait_for_function("document.querySelector('.kb-search-page__status').textContent.length > 0")
+    first = page.locator(".kb-search-page__results .kb-result a").first
+    if not first.count():
+        return ""
+    return urlsplit(urljoin(page.url, first.get_attribute("href"))).path.removeprefix(urlsplit(site_url).path)
+
+
+# The first result of each query, through the site's own search (search.js's kbSearch), on
+# one loaded page: the class test below runs hundreds of queries.
+FIRST_RESULTS = """async queries => {
+  const first = [];
+  for (const query of queries) {
+    const found = await window.kbSearch.search(query);
+    const top = found.entries[0];
+    first.push(top ? (top.data || (await top.result.data())).url : "");
+  }
+  return first;
+}"""
+
+
+def test_every_name_of_every_entity_finds_it_first_with_or_without_diacritics(
+    page: Any, site_url: str, built_site: tuple[KnowledgeBase, Path]
+) -> None:
+    """The class, not examples: each name, English name, alias and everyday name (search
+    alias) of each country, organisation, place and person, as typed and folded."""
+    kb = built_site[0]
+    expected = {}
+    for entry in kb.entities.values():
+        entity = entry.entity
+        for name in (entity.name, entity.name_en, *entity.aliases, *entity.search_aliases):
+            for query in (name, fold(name)) if name else ():
+                expected.setdefault(query, f"/doi-tac/{entity.id}/")
+    page.goto(f"{site_url}/")
+    queries = sorted(expected)
+    found = page.evaluate(FIRST_RESULTS, queries)
+    root = urlsplit(site_url).path
+    wrong = [
+        f"{query!r} → {url.removeprefix(root) or 'nothing'} (expected {expected[query]})"
+        for query, url in zip(queries, found, strict=True)
+        if url.removeprefix(root) != expected[query]
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize(
+    ("query", "page_path"),
+    [
+        ("Mỹ", "/doi-tac/hoa-ky/"),
+        ("Nam Hàn", "/doi-tac/han-quoc/"),
+        ("Liên bang Nga", "/doi-tac/nga/"),
+        ("Úc", "/doi-tac/australia/"),
+        ("LHQ", "/doi-tac/lien-hop-quoc/"),
+        ("Myanmar", "/doi-tac/mi-an-ma/"),
+        ("Türkiye", "/doi-tac/tho-nhi-ky/"),
+    ],
+)
+def test_everyday_names_find_their_country_or_organisation_first(
+    page: Any, site_url: str, query: str, page_path: str
+) -> None:
+    assert first_result(page, site_url, query) == page_path
+
+
+def test_a_name_typed_with_its_diacritics_ranks_above_one_that_only_folds_alike(
+    page: Any, site_url: str, built_site: tuple[KnowledgeBase, Path]
+) -> None:
+    """ "Mỹ" names Hoa Kỳ; "my" is only the start of other words (Myanmar)."""
+    assert first_result(page, site_url, "Mỹ") == "/doi-tac/hoa-ky/"
+    assert first_result(page, site_url, "Myanmar") == "/doi-tac/mi-an-ma/"
+
+
 def test_a_page_says_its_search_aliases_are_not_from_the_sources(page: Any, site_url: str) -> None:
     page.goto(f"{site_url}/phai-bo/benh-vien-da-chien-cap-2-so-3-nam-sudan/")
     also = page.locator(".kb-also")

@@ -11,7 +11,8 @@
 // says so, and shows the results without that word, labelled as such. Facet counts come from
 // Pagefind's filter index (the pages of each filter value), so no page is read for them.
 //
-// The best results are ranked: a page the query names (its title, abbreviation or other name) first;
+// The best results are ranked: a page the query names (its title, abbreviation or other name) first,
+// named as typed before named once folded, the named entity or theme before named records;
 // then pages whose title holds the query as a phrase, pages that gather others (themes,
 // entities, record types) before the records they gather; then by how much of the title the
 // query covers, by the share of its words in the title, the same with diacritics as typed,
@@ -152,18 +153,28 @@
   function rankOf(query, data, score) {
     var meta = data.meta || {};
     var title = meta.title || "";
-    var folded = fold(query).trim();
-    var names = [title]
-      .concat((meta.names || "").split(" | "))
-      .map(function (name) {
-        return fold(name).trim();
-      });
-    var named = names.indexOf(folded) >= 0 ? 1 : 0;
+    var allNames = [title].concat((meta.names || "").split(" | "));
+    // A name as typed, diacritics and all, names the page more surely than one that only
+    // folds alike: "Mỹ" is Hoa Kỳ's everyday name, "my" could be many words.
+    var named = allNames.some(function (name) {
+      return lower(name).trim() === lower(query).trim();
+    })
+      ? 2
+      : allNames.some(function (name) {
+            return fold(name).trim() === fold(query).trim();
+          })
+        ? 1
+        : 0;
     var plain = titleMatch(query, title, fold);
-    var hub = plain[0] ? Number(meta.hub || 0) : 0;
+    var hub = plain[0] || named ? Number(meta.hub || 0) : 0;
     var titleWords = words(title).length || 1;
     var coverage = plain[0] ? words(query).length / titleWords : 0;
-    return [named, plain[0], hub, coverage, plain[1]].concat(titleMatch(query, title, lower), [score]);
+    // Among pages the query names, the page of the thing itself (an entity, a theme) comes
+    // before a record whose title holds the name ("… Chủ tịch AAPTC năm 2020").
+    return [named, named ? hub : 0, plain[0], hub, coverage, plain[1]].concat(
+      titleMatch(query, title, lower),
+      [score]
+    );
   }
 
   function byRank(a, b) {

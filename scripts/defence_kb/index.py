@@ -122,13 +122,23 @@ def _record_document(kb: KnowledgeBase, entry: RecordEntry) -> SearchDocument:
     )
 
 
+def with_plain_d(names: list[str]) -> list[str]:
+    """The names, and those holding "đ" spelled with "d" too. Pagefind folds tones but not
+    "đ", and search.js tries "đ" only at the start of a word: "HĐBA" typed "hdba"."""
+    return [*names, *(name.replace("đ", "d").replace("Đ", "D") for name in names if "đ" in name.lower())]
+
+
 def _entity_document(entry: EntityEntry) -> SearchDocument:
     entity = entry.entity
+    names = [
+        entity.name,
+        *(text for text in (entity.name_en, *entity.aliases, *entity.search_aliases) if text),
+    ]
     return SearchDocument(
         url=page_url(entry),
         title=entity.name,
         type_label=entity.kind.label,
-        strong=[text for text in (entity.name_en, *entity.aliases, *entity.search_aliases) if text],
+        strong=with_plain_d(names)[1:],
         # Not the description: its facts are in the records, and it would grow every first search.
         body=[role.title for role in entity.roles],
         filters={"type": [ENTITY_TYPE]},
