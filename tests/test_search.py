@@ -119,7 +119,7 @@ def test_fpa_code_names_the_agreement(page: Any, site_url: str) -> None:
 
 def test_admm_plus_is_not_admm(page: Any, site_url: str) -> None:
     found = results(page, site_url, "ADMM+")
-    assert "ADMM+" in found[0][1]
+    assert found[0][0] == "/doi-tac/admm-plus/"  # the page of what the query names
     order = [url for url, _, _ in found]
     plus = order.index("/su-kien/bo-quoc-phong-viet-nam-tham-gia-admm-plus/")
     plain = order.index("/su-kien/bo-quoc-phong-viet-nam-tham-gia-admm/")
@@ -344,7 +344,7 @@ def test_a_page_says_its_search_aliases_are_not_from_the_sources(page: Any, site
 
 
 def facet_groups(page: Any) -> dict[str, int]:
-    page.wait_for_selector(".kb-facet .kb-facet__option")
+    page.wait_for_selector(".kb-facet .kb-facet__option", state="attached")  # shown or folded
     return {
         group.get_attribute("data-filter"): group.locator(".kb-facet__option").count()
         for group in page.locator(".kb-facet").all()
@@ -394,7 +394,7 @@ def test_every_agreement_with_japan(page: Any, site_url: str) -> None:
 
 def test_facet_counts_follow_the_query(page: Any, site_url: str) -> None:
     found = results(page, site_url, "Abyei")
-    types = page.locator(".kb-facet[data-filter='type'] label").all_inner_texts()
+    types = page.locator(".kb-facet[data-filter='type'] label").all_text_contents()
     counted = sum(int(text.rsplit("(", 1)[1].rstrip(")")) for text in types)
     assert counted == len(found)
 
@@ -402,7 +402,7 @@ def test_facet_counts_follow_the_query(page: Any, site_url: str) -> None:
 def test_facet_checkboxes_are_big_enough_to_tap(phone: Any, site_url: str) -> None:
     phone.goto(f"{site_url}/tim-kiem/?year=2020")
     phone.wait_for_selector(".kb-facet__option")
-    for option in phone.locator(".kb-facet__option").all()[:10]:
+    for option in phone.locator(".kb-facet__option:visible").all()[:10]:
         box = option.bounding_box()
         assert box["height"] >= 24 and box["width"] >= 24
 
@@ -434,3 +434,68 @@ def test_roles_and_time_precision_are_filters(
     expected = [e for e in kb.records.values() if not e.placement.date and not e.placement.day_month]
     assert len(bounded) == len(expected) > 0
     assert all("không" in meta or "trong" in meta for _, _, meta in bounded)
+
+
+# ------------------------------------------------------------------ excerpts
+
+
+def english_titles(kb: KnowledgeBase) -> list[str]:
+    """The English titles and names the editors add: not those that are also the Vietnamese
+    name or a name the sources use (an alias)."""
+    texts = [
+        *(entry.record.title_en for entry in kb.records.values()),
+        *(
+            e.entity.name_en
+            for e in kb.entities.values()
+            if e.entity.name_en != e.entity.name and e.entity.name_en not in e.entity.aliases
+        ),
+        *(theme.title_en for theme in kb.themes.values()),
+    ]
+    return [text for text in texts if text and len(text) > 12]
+
+
+@pytest.mark.parametrize("query", ["bệnh viện dã chiến", "gin giu hoa binh", "Hàn Quốc", "biên giới", "EU"])
+def test_a_vietnamese_query_shows_no_english_title_in_its_excerpts(
+    page: Any, site_url: str, built_site: tuple[KnowledgeBase, Path], query: str
+) -> None:
+    english = english_titles(built_site[0])
+    results(page, site_url, query)
+    excerpts = page.locator(".kb-search-page__results .kb-result__excerpt").all_inner_texts()
+    assert excerpts
+    shown = [(title, text) for text in excerpts for title in english if title[:24] in text]
+    assert not shown, shown[:3]
+
+
+@pytest.mark.parametrize(
+    ("query", "page_path"),
+    [
+        ("Level-2 Field Hospital", "/phai-bo/benh-vien-da-chien-cap-2-so-3-nam-sudan/"),
+        ("Republic of Korea", "/doi-tac/han-quoc/"),
+        ("Border defence friendship exchanges", "/chu-de/giao-luu-quoc-phong-bien-gioi/"),
+    ],
+)
+def test_english_titles_stay_searchable(page: Any, site_url: str, query: str, page_path: str) -> None:
+    assert page_path in urls(page, site_url, query)[:3]
+
+
+@pytest.mark.parametrize("query", ["gin giu hoa binh", "Mỹ"])
+def test_facets_show_the_values_with_results_and_fold_the_rest_without_a_scroll_box(
+    page: Any, site_url: str, query: str
+) -> None:
+    results(page, site_url, query)
+    for group in page.locator(".kb-facet").all():
+        key = group.get_attribute("data-filter")
+        assert group.evaluate(
+            "g => g.scrollHeight <= g.clientHeight + 1 && getComputedStyle(g).overflowY !== 'auto'"
+        ), key
+        shown = [text for text in group.locator(":scope > .kb-facet__option").all_inner_texts()]
+        counts = [int(text.rsplit("(", 1)[1].rstrip(")")) for text in shown]
+        assert all(counts), f"{key}: an option with no result is shown unfolded"
+        if key != "year":
+            assert counts == sorted(counts, reverse=True), key
+        folded = group.locator(".kb-facet__more .kb-facet__option")
+        if folded.count():
+            summary = group.locator(".kb-facet__more > summary")
+            assert summary.inner_text() == f"Thêm {folded.count()} lựa chọn"
+            summary.click()
+            assert folded.first.is_visible()

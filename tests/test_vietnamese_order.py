@@ -137,12 +137,12 @@ def test_co_participants_with_equal_counts_are_in_vietnamese_order(
 
 def test_search_facets_by_count_then_in_vietnamese_order(page: Any, site_url: str) -> None:
     page.goto(f"{site_url}/tim-kiem/?q=gin+giu")
-    page.wait_for_selector(".kb-facet .kb-facet__option")
+    page.wait_for_selector(".kb-facet .kb-facet__option", state="attached")
     page.wait_for_function("document.querySelector('.kb-search-page__status').textContent.length > 0")
     for group in page.locator(".kb-facet").all():
         key = group.get_attribute("data-filter")
         options = []
-        for label in group.locator(".kb-facet__option").all_inner_texts():
+        for label in group.locator(".kb-facet__option").all_text_contents():
             name, count = re.fullmatch(r"(.+) \((\d+)\)", label.strip()).groups()
             options.append((name, int(count)))
         counted = [o for o in options if o[1]]

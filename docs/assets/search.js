@@ -36,6 +36,7 @@
   var RERANK = 12; // best results (by Pagefind's score) loaded and ranked by their titles
   var MAX_VARIANT_SYLLABLES = 3;
   var HEADER_RESULTS = 8;
+  var FACET_SHOWN = 6; // options of a filter shown before "Thêm … lựa chọn"
   // Vietnamese order, as the build sorts (ICU's collation for "vi", text.vietnamese_sort_key).
   var VIETNAMESE = new Intl.Collator("vi");
 
@@ -71,12 +72,13 @@
       .toLowerCase();
   }
 
+  // The words of a query: a dash or other punctuation typed alone between words is none.
   function words(query) {
     return query
       .normalize("NFC")
       .split(/\s+/)
       .filter(function (word) {
-        return word.length > 0;
+        return /[\p{L}\p{N}]/u.test(word);
       });
   }
 
@@ -649,10 +651,16 @@
         selected[key].forEach(function (value) {
           all[value] = all[value] || 0;
         });
-        group.querySelectorAll(".kb-facet__option").forEach(function (node) {
+        var opened = group.querySelector(".kb-facet__more[open]") !== null;
+        group.querySelectorAll(".kb-facet__option, .kb-facet__more").forEach(function (node) {
           node.remove();
         });
-        sortedNames(key, all, counts[key] || {}).forEach(function (name) {
+        // The values with results, most first, up to FACET_SHOWN (and every chosen one);
+        // the others folded under one line, never cut by a scroll box.
+        var more = element("details", "kb-facet__more");
+        more.open = opened;
+        var folded = 0;
+        sortedNames(key, all, counts[key] || {}).forEach(function (name, index) {
           var count = (counts[key] || {})[name] || 0;
           var label = element("label", "kb-facet__option" + (count ? "" : " kb-facet__option--empty"));
           var box = element("input");
@@ -669,8 +677,18 @@
           });
           label.appendChild(box);
           label.appendChild(document.createTextNode(name + " (" + count + ")"));
-          group.appendChild(label);
+          if (box.checked || (count && index < FACET_SHOWN)) {
+            group.appendChild(label);
+          } else {
+            more.appendChild(label);
+            folded++;
+          }
         });
+        if (folded) {
+          var summary = element("summary", "kb-facet__more-summary", "Thêm " + folded + " lựa chọn");
+          more.insertBefore(summary, more.firstChild);
+          group.appendChild(more);
+        }
       });
     }
 

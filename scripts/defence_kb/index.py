@@ -51,6 +51,8 @@ class SearchDocument:
     filters: dict[str, list[str]] = field(default_factory=dict)
     # What the page is called besides its title (abbreviations, English names, search
     # aliases): a query equal to one of them names the page, which then ranks first.
+    # English titles and names are here only, not in the page's text: Pagefind searches
+    # this field too, and a Vietnamese query's excerpt, taken from the text, stays Vietnamese.
     names: list[str] = field(default_factory=list)
     # A page that gathers others, ranked before the records it gathers when the query names
     # it: 2 for themes and record types, 1 for entities, 0 for the rest.
@@ -78,7 +80,7 @@ def _record_document(kb: KnowledgeBase, entry: RecordEntry) -> SearchDocument:
     personnel = getattr(record, "personnel", None)
     figures = [*record.figures, *([personnel] if personnel else [])]
     strong = [
-        *(text for text in (getattr(record, "number", None), record.title_en) if text),
+        *(text for text in (getattr(record, "number", None),) if text),
         *record.search_aliases,
         *(figure.as_stated for figure in figures),
     ]
@@ -130,10 +132,7 @@ def with_plain_d(names: list[str]) -> list[str]:
 
 def _entity_document(entry: EntityEntry) -> SearchDocument:
     entity = entry.entity
-    names = [
-        entity.name,
-        *(text for text in (entity.name_en, *entity.aliases, *entity.search_aliases) if text),
-    ]
+    names = [entity.name, *entity.aliases, *entity.search_aliases]
     return SearchDocument(
         url=page_url(entry),
         title=entity.name,
@@ -166,7 +165,6 @@ def _theme_document(theme: Theme) -> SearchDocument:
         url=page_url(theme),
         title=theme.title,
         type_label="Chủ đề",
-        strong=[theme.title_en] if theme.title_en else [],
         body=[theme.intro],
         filters={"type": ["Chủ đề"], "theme": [theme.title]},
         names=[theme.title_en] if theme.title_en else [],
