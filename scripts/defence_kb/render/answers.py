@@ -82,7 +82,7 @@ def peacekeeping_memoranda(kb: KnowledgeBase) -> list[Memorandum]:
     """Every partner of every peacekeeping memorandum Viet Nam is party to, countries and
     organisations alike, by date of the memorandum, then by the partner's name."""
     found = []
-    for entry in kb.theme_records[PEACEKEEPING]:
+    for entry in kb.theme_records.get(PEACEKEEPING, []):
         record = entry.record
         if not isinstance(record, Agreement) or record.kind is not AgreementKind.memorandum:
             continue
@@ -99,7 +99,7 @@ def memorandum_countries(memoranda: list[Memorandum]) -> list[Memorandum]:
 def deployments(kb: KnowledgeBase, theme_id: str = PEACEKEEPING) -> list[Deployment]:
     """The missions of a theme (a unit sent, planned or serving), by date."""
     rows = []
-    for entry in kb.theme_records[theme_id]:
+    for entry in kb.theme_records.get(theme_id, []):
         record = entry.record
         if not isinstance(record, Mission):
             continue
@@ -153,14 +153,14 @@ def border_exchanges(kb: KnowledgeBase) -> list[RecordEntry]:
     """The border defence friendship exchanges, by date."""
     return [
         entry
-        for entry in kb.theme_records[BORDER]
+        for entry in kb.theme_records.get(BORDER, [])
         if isinstance(entry.record, Event) and entry.record.kind is EventKind.exchange
     ]
 
 
 def steering_documents(kb: KnowledgeBase) -> list[RecordEntry]:
     """The Party, State and ministry documents that steer defence diplomacy, by date."""
-    return [entry for entry in kb.theme_records[POLICY] if isinstance(entry.record, Resolution)]
+    return [entry for entry in kb.theme_records.get(POLICY, []) if isinstance(entry.record, Resolution)]
 
 
 @dataclass(frozen=True)
