@@ -24,6 +24,7 @@ from defence_kb.render.charts import entity_year_chart, href, nice_ticks
 from defence_kb.render.raw_blocks import RawBlocksExtension, raw_block
 from defence_kb.schema import RECORD_TYPES, EntityKind
 from defence_kb.synthetic import write_synthetic_dataset
+from defence_kb.text import vietnamese_sort_key
 
 pytestmark = pytest.mark.build
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -208,7 +209,10 @@ def test_entity_pictures_count_records_per_year_and_co_participants(
         shared: Counter[str] = Counter()
         for record in entry.took_part:
             shared.update(other for other in record.record.participant_ids() if other != entry.entity.id)
-        ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:8]
+        # Most shared records first, then in Vietnamese order of the names (the model's order).
+        ranked = sorted(
+            shared.items(), key=lambda item: (-item[1], vietnamese_sort_key(kb.entities[item[0]].entity.name))
+        )[:8]
         if not ranked:
             assert "cung-tham-gia" not in found
             continue
