@@ -403,6 +403,9 @@ class Role(Strict):
     quote: Text
 
 
+# Records, entities and sources carry references (references.py imports the pieces above).
+from .references import PublishedCopy, Reference  # noqa: E402
+
 # ------------------------------------------------------------------------------ records
 
 
@@ -472,6 +475,10 @@ class Record(Strict):
     tags: list[Text] = Field(default_factory=list, description="Nhãn tự do.")
     figures: list[Figure] = Field(default_factory=list, description="Số liệu nguồn nêu.")
     evidence: list[Evidence] = Field(min_length=1, description="Trích dẫn nguyên văn làm bằng chứng.")
+    references: list[Reference] = Field(
+        default_factory=list,
+        description="Tài liệu tham khảo ngoài các bài nguồn, và các giá trị của bản ghi dựa vào chúng.",
+    )
     search_aliases: list[Text] = Field(
         default_factory=list,
         description=(
@@ -640,9 +647,12 @@ class Entity(Strict):
     kind: EntityKind = Field(description="country, organisation hoặc person.")
     name: Text = Field(description="Tên tiếng Việt như bài viết ghi.")
     name_en: Text | None = Field(None, description="Tên tiếng Anh.")
-    not_in_sources: list[Literal["name_en"]] = Field(
+    not_in_sources: list[Literal["name_en", "iso_code", "coordinates"]] = Field(
         default_factory=list,
-        description="[name_en] khi tên tiếng Anh do biên tập viên ghi, không có trong nguồn.",
+        description=(
+            "Các trường biên tập viên ghi mà nguồn không có: name_en (tên tiếng Anh), iso_code, "
+            "coordinates (vị trí trên bản đồ). Trang ghi rõ “do biên tập viên ghi”."
+        ),
     )
     aliases: list[Text] = Field(default_factory=list, description="Tên viết tắt, cách viết khác.")
     part_of: Slug | None = Field(None, description="Mã tổ chức cấp trên.")
@@ -670,6 +680,10 @@ class Entity(Strict):
             "Chỉ cho khu vực, địa bàn (kind: place): điểm đặt trên bản đồ, do biên tập viên ghi "
             "theo bản đồ tham khảo, không có trong nguồn."
         ),
+    )
+    references: list[Reference] = Field(
+        default_factory=list,
+        description="Tài liệu tham khảo ngoài các bài nguồn, và các giá trị dựa vào chúng.",
     )
 
     @field_validator("aliases", "search_aliases")
@@ -727,6 +741,13 @@ class Source(Strict):
         ),
     )
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    published_copies: list[PublishedCopy] = Field(
+        default_factory=list,
+        description=(
+            "Các trang đăng cùng nội dung bài, kèm cách đối chiếu; cho biết nơi đọc, "
+            "không cho biết ai đăng trước."
+        ),
+    )
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")] = "vi"
     capture_file: Text = Field(description="Tên tệp bản chụp thô trong shared/sources/.")
     attribution: Text = Field(description="Ghi nguồn, bản quyền của bài viết.")

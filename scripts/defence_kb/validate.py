@@ -93,6 +93,9 @@ def validate_dataset(raw: RawDataset) -> ValidatedData:
     _check_search_aliases(raw, result, texts)
     _check_provenance(result, texts)
     _check_placements(result)
+    from .reference_rules import check_references as check_outside_values  # it reads wording.py
+
+    check_outside_values(result)
     # An unfilled placeholder explains every other complaint about the same value.
     placeholders = [
         problem
