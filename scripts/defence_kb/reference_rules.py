@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
-from .schema import DateSpan, Entity, PartialDate, Record
+from .schema import DateSpan, Entity, PartialDate, Record, supported_value
 from .wording import format_partial_date
 
 if TYPE_CHECKING:
@@ -26,20 +26,6 @@ if TYPE_CHECKING:
 EDITOR_KNOWLEDGE_FIELDS = {"iso_code": "mã ISO", "coordinates": "tọa độ"}
 # Fields a reference cannot support: what identifies the file, and the proofs themselves.
 _NOT_SUPPORTABLE = {"id", "former_ids", "references", "evidence", "not_in_sources", "roles"}
-
-
-def supported_value(model: BaseModel, field: str, value: Any) -> Any:
-    """The value a reference gives for `field`, read as the file's field would be;
-    raises ValueError (in Vietnamese) if it is not a value of that field."""
-    data = model.model_dump(mode="json", exclude_none=True) | {field: value}
-    try:
-        return getattr(type(model).model_validate(data), field)
-    except ValidationError as error:
-        for detail in error.errors(include_url=False):
-            if detail["loc"] and detail["loc"][0] == field:
-                message = (detail.get("ctx") or {}).get("error") or detail["msg"]
-                raise ValueError(str(message)) from None
-        raise ValueError("giá trị không hợp lệ") from None
 
 
 def _shown(value: Any) -> str:

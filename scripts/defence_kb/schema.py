@@ -404,7 +404,15 @@ class Role(Strict):
 
 
 # Records, entities and sources carry references (references.py imports the pieces above).
-from .references import PublishedCopy, Reference  # noqa: E402
+from .references import (  # noqa: E402, F401 - re-exported: import them from here
+    FIELD_LABELS,
+    UNKNOWN_DATE,
+    PublishedCopy,
+    Reference,
+    Referenced,
+    referenced_values,
+    supported_value,
+)
 
 # ------------------------------------------------------------------------------ records
 

@@ -22,6 +22,7 @@ from ..wording import (
     format_figure,
     format_number,
     format_partial_date,
+    format_reference,
     format_size,
 )
 from .charts import Pictures
@@ -29,6 +30,7 @@ from .citations import FORMATS, Citations, date_en, date_vi, year_of
 from .maps import map_globals
 from .markdown import escape_block, escape_inline, external_link, front_matter_text, make_finalize
 from .paths import TAGS_PAGE, TEMPLATES, folder_of, page_of, page_url, relative_path
+from .provenance import disagreements, reference_anchor, supported_by, value_mark
 from .raw_blocks import raw_block
 from .settings import SiteSettings
 from .summaries import by_type, by_year, placement_label, relations, status_text, vietnamese_sorted
@@ -182,6 +184,15 @@ def make_environment(
         pictures=Pictures(kb),
     )
     env.globals.update(map_globals(kb))
+
+    @pass_context
+    def mark(context: Any, field: str) -> Markup:
+        """Where the value of `field` of the page's record or entity comes from, if not
+        from the articles (render/provenance.py)."""
+        return value_mark(context["entry"], field)
+
+    env.globals.update(mark=mark, supported_by=supported_by, disagreements=disagreements)
+    env.filters.update(reference_anchor=reference_anchor, reference=format_reference)
     return env
 
 
