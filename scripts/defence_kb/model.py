@@ -14,17 +14,8 @@ from pathlib import Path
 from edtf import parse_edtf
 
 from .problems import InputError
-from .schema import (
-    DateSpan,
-    Entity,
-    Paragraph,
-    PartialDate,
-    Record,
-    Referenced,
-    Source,
-    Theme,
-    referenced_values,
-)
+from .references import Referenced, referenced_values
+from .schema import DateSpan, Entity, Paragraph, PartialDate, Record, Source, Theme
 from .validate import ValidatedData
 
 

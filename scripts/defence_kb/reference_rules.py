@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from .schema import DateSpan, Entity, PartialDate, Record, supported_value
+from .references import supported_value
+from .schema import DateSpan, Entity, PartialDate, Record
 from .wording import format_partial_date
 
 if TYPE_CHECKING:
