@@ -13,13 +13,13 @@ matched. A copy proves where the text can be read, not who published it first.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any
 
 from pydantic import (
     BeforeValidator,
     Field,
     PlainSerializer,
-    StringConstraints,
     WithJsonSchema,
 )
 
@@ -47,9 +47,19 @@ FIELD_LABELS = {
     "figures": "số liệu",
 }
 
+
+def _https(value: Any) -> str:
+    if not isinstance(value, str) or not re.match(r"^https://\S+$", value):
+        raise ValueError(
+            f"địa chỉ “{value}” phải là một URL đầy đủ bắt đầu bằng https:// (không khoảng trắng); "
+            "mở trang và chép địa chỉ từ thanh địa chỉ"
+        )
+    return value
+
+
 HttpsUrl = Annotated[
     str,
-    StringConstraints(pattern=r"^https://\S+$"),
+    BeforeValidator(_https),
     WithJsonSchema(
         {"type": "string", "pattern": r"^https://\S+$", "description": "Địa chỉ https:// của trang."}
     ),
