@@ -5,14 +5,21 @@ made-up reference (Báo Ví Dụ, example.org), never a real one."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+import json
 
 import markdown
 import pytest
 
 from conftest import Dataset
 from defence_kb.build import load_knowledge_base
+from defence_kb.export import export_files
+from defence_kb.index import render_search_documents
+from defence_kb.metadata import record_json_ld
 from defence_kb.render import render_site
+from defence_kb.render.citations import Citations
 
 RESOLUTION = "resolutions/nghi-quyet-22.yml"
 PAGE = "van-kien/nghi-quyet-22.md"
@@ -173,3 +180,80 @@ def test_reference_rules(dataset: Dataset, path: str, old: str, new: str, expect
     outcome = dataset.run("validate")
     assert outcome.code == 1
     assert expected in outcome.lines, "\n".join(outcome.lines)
+
+
+def test_exports_carry_the_reference_and_the_basis_of_the_date(dataset: Dataset) -> None:
+    kb = load_knowledge_base(dataset.root.parent, dataset.root)
+    files = export_files(kb)
+    everything = json.loads(files["du-lieu/defence-kb.json"])
+    resolution = everything["records"]["resolutions"][0]
+    assert resolution["references"][0]["supports"] == {"date": "2013-04-10"}
+    assert everything["time"]["nghi-quyet-22"] | {} == {
+        "edtf": "2013-04-10",
+        "vi": "10/04/2013",
+        "not_after": {"date": "2022-12-27", "source": "nguon-a", "basis": "ngày đăng bài"},
+        "basis": "theo tài liệu tham khảo: Báo Ví Dụ, 12/04/2013",
+        "references": ["bao-vi-du-nghi-quyet-22"],
+    }
+    rows = list(csv.DictReader(io.StringIO(files["du-lieu/resolutions.csv"].decode("utf-8-sig"))))
+    assert rows[0]["time_edtf"] == "2013-04-10"
+    assert rows[0]["time_basis"] == "theo tài liệu tham khảo: Báo Ví Dụ, 12/04/2013"
+    assert json.loads(rows[0]["references"])[0]["url"] == "https://example.org/bao-vi-du/nghi-quyet-22"
+
+
+def test_json_ld_and_citation_files_name_the_reference(dataset: Dataset) -> None:
+    kb = load_knowledge_base(dataset.root.parent, dataset.root)
+    entry = kb.records["nghi-quyet-22"]
+    data = record_json_ld(kb, entry, "https://example.invalid/van-kien/nghi-quyet-22/")
+    assert data["citation"] == [
+        {
+            "@type": "WebPage",
+            "name": "Trang bịa ra để kiểm thử",
+            "url": "https://example.org/bao-vi-du/nghi-quyet-22",
+            "publisher": {"@type": "Organization", "name": "Báo Ví Dụ"},
+            "datePublished": "2013-04-12",
+        }
+    ]
+    files = Citations(kb).files([entry])
+    bibtex = files["trich-dan/van-kien/nghi-quyet-22.bib"].decode("utf-8")
+    assert "@online{tai-lieu-nghi-quyet-22-bao-vi-du-nghi-quyet-22," in bibtex
+    assert "urldate = {2026-12-01}" in bibtex
+    ris = files["trich-dan/van-kien/nghi-quyet-22.ris"].decode("utf-8")
+    assert "UR  - https://example.org/bao-vi-du/nghi-quyet-22" in ris
+    page = pages(dataset)[PAGE]
+    cite = page.split("## Trích dẫn", 1)[1]
+    assert "Báo Ví Dụ (2013), “Trang bịa ra để kiểm thử”, ngày 12/04/2013" in cite
+
+
+def test_search_results_and_lists_mark_a_date_from_a_reference(dataset: Dataset) -> None:
+    kb = load_knowledge_base(dataset.root.parent, dataset.root)
+    documents = render_search_documents(kb)
+    resolution = documents["van-kien/nghi-quyet-22/index.html"]
+    assert (
+        '<span data-pagefind-meta="date">10/04/2013 (theo tài liệu tham khảo: Báo Ví Dụ, 12/04/2013)</span>'
+        in resolution
+    )
+    assert "Báo Ví Dụ Trang bịa ra để kiểm thử" in resolution
+    listing = pages(dataset)["van-kien/index.md"]
+    assert 'markdown="span">10/04/2013 (theo tài liệu tham khảo)</td>' in listing
+
+
+COPY = """published_copies:
+  - url: https://example.org/ban-dang-lai/bai-a
+    publisher: Trang Ví Dụ
+    title: Bài viết A
+    accessed: 2026-12-03
+    matched: cùng tiêu đề; đoạn 2–4 trùng từng chữ
+"""
+
+
+def test_a_source_page_links_every_place_its_text_is_published(dataset: Dataset) -> None:
+    dataset.edit("sources/nguon-a.yml", "capture_file:", COPY + "capture_file:")
+    assert dataset.run("validate").code == 0
+    page = pages(dataset)["nguon/nguon-a.md"]
+    assert "| Địa chỉ gốc | Không rõ (bản chụp không ghi địa chỉ) |" in page
+    assert (
+        "- Trang Ví Dụ, “Bài viết A”: [https://example.org/ban-dang-lai/bai-a](https://example.org/ban-dang-lai/bai-a)"
+        " (truy cập ngày 03/12/2026). Cách đối chiếu: cùng tiêu đề; đoạn 2–4 trùng từng chữ" in page
+    )
+    assert "không cho biết ai đăng trước" in page

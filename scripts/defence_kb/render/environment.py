@@ -30,7 +30,7 @@ from .citations import FORMATS, Citations, date_en, date_vi, year_of
 from .maps import map_globals
 from .markdown import escape_block, escape_inline, external_link, front_matter_text, make_finalize
 from .paths import TAGS_PAGE, TEMPLATES, folder_of, page_of, page_url, relative_path
-from .provenance import disagreements, reference_anchor, supported_by, value_mark
+from .provenance import disagreements, reference_anchor, supported_by, value_mark, when_listed
 from .raw_blocks import raw_block
 from .settings import SiteSettings
 from .summaries import by_type, by_year, placement_label, relations, status_text, vietnamese_sorted
@@ -192,7 +192,7 @@ def make_environment(
         return value_mark(context["entry"], field)
 
     env.globals.update(mark=mark, supported_by=supported_by, disagreements=disagreements)
-    env.filters.update(reference_anchor=reference_anchor, reference=format_reference)
+    env.filters.update(reference_anchor=reference_anchor, reference=format_reference, when_listed=when_listed)
     return env
 
 

@@ -13,6 +13,7 @@ from ..model import EntityEntry, RecordEntry
 from ..schema import FIELD_LABELS, Reference
 from ..wording import format_reference, format_value
 from .markdown import escape_inline
+from .summaries import placement_label
 
 EDITOR_KNOWLEDGE = "do biên tập viên ghi, không có trong nguồn"
 
@@ -71,3 +72,10 @@ def disagreements(entry: RecordEntry | EntityEntry) -> list[tuple[str, str, list
         for field, referenced in entry.referenced.items()
         if referenced.disagreeing
     ]
+
+
+def when_listed(entry: RecordEntry) -> str:
+    """A record's time in a list of records: a date that rests on references says so
+    (the record's page names them)."""
+    label = placement_label(entry)
+    return f"{label} (theo tài liệu tham khảo)" if label and "date" in entry.referenced else label
