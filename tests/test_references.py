@@ -161,3 +161,19 @@ def test_a_source_page_links_every_place_its_text_is_published(dataset: Dataset)
         " (truy cập ngày 03/12/2026). Cách đối chiếu: cùng tiêu đề; đoạn 2–4 trùng từng chữ" in page
     )
     assert "không cho biết ai đăng trước" in page
+
+
+def test_coordinates_an_editor_wrote_are_marked_in_the_table_and_the_map_caption(dataset: Dataset) -> None:
+    dataset.write(
+        "entities/abyei.yml",
+        "id: abyei\nkind: place\nname: Abyei\nnot_in_sources: [coordinates]\ncoordinates:\n  lon: 28.44\n  lat: 9.6\n",
+    )
+    dataset.edit("missions/quan-nhan-tu-2014.yml", "unit_type: mixed", "unit_type: mixed\nplace: abyei")
+    page = pages(dataset)["doi-tac/abyei.md"]
+    assert (
+        '| Vị trí trên bản đồ | vĩ độ 9.6, kinh độ 28.44 <small class="kb-provenance">'
+        "(do biên tập viên ghi, không có trong nguồn)</small> |" in page
+    )
+    assert "Tọa độ dùng để đặt lên bản đồ do biên tập viên ghi, không có trong nguồn.</figcaption>" in page
+    country = pages(dataset)["doi-tac/viet-nam.md"]
+    assert "Mã ISO dùng để đặt lên bản đồ do biên tập viên ghi, không có trong nguồn.</figcaption>" in country
