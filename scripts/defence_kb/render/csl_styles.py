@@ -87,7 +87,8 @@ class StyledCitations:
         printed = template.replace(_TITLE, html.escape(item.get("title", "")))
         if "URL" in item:
             address = html.escape(item["URL"], quote=True)
-            printed = printed.replace(_URL, f'<a href="{address}">{address}</a>')
+            # kb-url: print, which writes where links go, need not write this one twice.
+            printed = printed.replace(_URL, f'<a class="kb-url" href="{address}">{address}</a>')
         return Markup(printed)
 
     def _format(self, style: CitationStyle, item: dict[str, Any]) -> str:
