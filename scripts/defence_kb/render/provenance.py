@@ -9,8 +9,9 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..field_labels import FIELD_LABELS
 from ..model import EntityEntry, RecordEntry
-from ..schema import FIELD_LABELS, Reference
+from ..schema import Reference
 from ..wording import format_reference, format_value
 from .markdown import escape_inline
 from .summaries import placement_label
@@ -23,7 +24,9 @@ def reference_anchor(reference: Reference) -> str:
 
 
 def field_label(field: str) -> str:
-    return FIELD_LABELS.get(field, field)
+    """A field's name inside a sentence: “thời gian”, “địa điểm”."""
+    label = FIELD_LABELS.get(field, field)
+    return label[:1].lower() + label[1:]
 
 
 def _model(entry: RecordEntry | EntityEntry) -> Any:

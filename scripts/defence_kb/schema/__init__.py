@@ -29,7 +29,7 @@ from .parts import DateBound, Evidence, Figure, Role
 from .position import Position
 from .record import Record
 from .record_types import RECORD_TYPES
-from .reference import FIELD_LABELS, UNKNOWN_DATE, PublishedCopy, Reference
+from .reference import UNKNOWN_DATE, PublishedCopy, Reference
 from .resolution import Resolution
 from .source import Paragraph, Source
 from .themes import Theme, ThemesFile
@@ -48,7 +48,6 @@ from .vocabularies import (
 )
 
 __all__ = [
-    "FIELD_LABELS",
     "FUTURE_YEARS_ALLOWED",
     "PLACEHOLDER",
     "RECORD_TYPES",

@@ -28,24 +28,6 @@ from .dates import PartialDate
 
 # What an editor writes when a reference prints no date.
 UNKNOWN_DATE = "không rõ"
-# How a page names a field a reference supports; other fields are named as the file does.
-FIELD_LABELS = {
-    "date": "thời gian",
-    "location": "địa điểm",
-    "number": "số hiệu",
-    "subject": "trích yếu",
-    "signatories": "người ký",
-    "personnel": "quân số",
-    "area": "địa bàn",
-    "edition": "lần tổ chức",
-    "title": "tên",
-    "title_en": "tên tiếng Anh",
-    "name": "tên",
-    "name_en": "tên tiếng Anh",
-    "iso_code": "mã ISO",
-    "coordinates": "tọa độ",
-    "figures": "số liệu",
-}
 
 
 def _https(value: Any) -> str:
