@@ -26,7 +26,8 @@ from ..wording import (
     format_size,
 )
 from .charts import Pictures
-from .citations import FORMATS, Citations, date_en, date_vi, year_of
+from .citations import FORMATS, Citations, date_vi, year_of
+from .csl_styles import STYLES, StyledCitations
 from .maps import map_globals
 from .markdown import escape_block, escape_inline, external_link, front_matter_text, make_finalize
 from .paths import TAGS_PAGE, TEMPLATES, folder_of, page_of, page_url, relative_path
@@ -166,12 +167,13 @@ def make_environment(
         # A value in an HTML attribute (the cite block is HTML): quotes escaped too.
         attr=lambda value: Markup(html.escape(str(value), quote=True)),
         date_vi=date_vi,
-        date_en=date_en,
         year_of=year_of,
     )
     env.globals.update(
         citations=citations,
         citation_formats=FORMATS,
+        citation_styles=STYLES,
+        styled_citations=StyledCitations(),
         site_name=site.site_name,
         repository=site.repo_url,
         entity=entity,
