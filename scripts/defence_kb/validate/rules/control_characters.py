@@ -34,9 +34,15 @@ UNSAFE = re.compile(f"[{_CONTROL}{_BIDI}]")
 UNSAFE_IN_A_LINE = re.compile(f"[{_CONTROL}{_BIDI}\t\n]")
 
 
+# repr() writes every character this rule refuses as an escape (they are not printable):
+# a file whose repr has none is clean, found by one scan in C instead of a walk.
+_ESCAPE_IN_REPR = re.compile(r"\\[xtnru]")
+
+
 def check(raw: RawDataset, data: ValidatedData) -> Iterator[Problem]:
     for loaded in files_of(raw, RULE.applies_to):
-        yield from _walk(loaded, loaded.data, ())
+        if _ESCAPE_IN_REPR.search(data.data_repr(loaded)):
+            yield from _walk(loaded, loaded.data, ())
 
 
 def _walk(loaded: LoadedFile, value: Any, key: Key) -> Iterator[Problem]:
