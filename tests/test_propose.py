@@ -1,4 +1,4 @@
-"""The "Đề xuất bản ghi" form (de-xuat/, docs/assets/propose.js) in a real browser.
+"""The "Đề xuất bản ghi" form (de-xuat/, docs/assets/propose/) in a real browser.
 
 An editor fills the form for each record type, picking quotes from the sources by clicking
 words, by selecting text and by whole paragraphs, and adds a new entity. The YAML the page
@@ -35,6 +35,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.build]
 REPOSITORY = read_site_settings(REPO_ROOT / "mkdocs.yml").repo_url
 TTXVN = "ttxvn-tang-cuong-hop-tac-gin-giu-hoa-binh-2022"
 TCCS = "tccs-hop-tac-hoi-nhap-quoc-phong-2025"
+FORM_MODULES = REPO_ROOT / "docs" / "assets" / "propose"
 RECORD_FOLDERS = ("events", "agreements", "missions", "resolutions", "positions")
 
 
@@ -648,4 +649,33 @@ def test_the_form_folds_vietnamese_with_the_site_searchs_function(page: Any, sit
     one function, from search.js."""
     open_form(page, site_url)
     assert page.evaluate("window.kbFold('Đà Nẵng, ĐỘI CÔNG BINH')") == "da nang, doi cong binh"
-    assert "function fold(" not in (REPO_ROOT / "docs" / "assets" / "propose.js").read_text(encoding="utf-8")
+    for module in FORM_MODULES.glob("*.js"):
+        assert "function fold(" not in module.read_text(encoding="utf-8"), module.name
+
+
+def test_the_forms_code_is_modules_of_short_functions() -> None:
+    """The form is ES modules, one per concern, loaded as a module by its page: none over
+    400 lines, no function over 80; those that mirror a Python module are named after it,
+    and that module's docstring says it has a twin."""
+    page = (REPO_ROOT / "docs" / "de-xuat" / "index.md").read_text(encoding="utf-8")
+    assert '<script type="module" src="../assets/propose/main.js"></script>' in page
+    modules = sorted(FORM_MODULES.glob("*.js"))
+    assert len(modules) >= 12
+    for module in modules:
+        lines = module.read_text(encoding="utf-8").split("\n")
+        assert len(lines) <= 400, module.name
+        starts = [i for i, line in enumerate(lines) if re.match(r"(export )?(async )?function ", line)]
+        for start in starts:
+            end = lines.index("}", start)
+            assert end - start + 1 <= 80, (module.name, lines[start])
+    for twin, python in (
+        ("text.js", "text.py"),
+        ("canonical_yaml.js", "fix/canonical_yaml.py"),
+        ("key_order.js", "fix/key_order.py"),
+        ("wording.js", "wording.py"),
+    ):
+        assert (FORM_MODULES / twin).exists(), twin
+        docstring = (
+            (REPO_ROOT / "scripts" / "defence_kb" / python).read_text(encoding="utf-8").split('"""')[1]
+        )
+        assert f"docs/assets/propose/{twin}" in " ".join(docstring.split()), python
