@@ -1,7 +1,7 @@
 """The data behind the "Đề xuất bản ghi" form (`de-xuat/`): what the browser needs to build
 the form from the schema and check a proposal as the validator would, with no server.
 
-The form (docs/assets/propose.js) reads one JSON file the build writes next to its page:
+The form (docs/assets/propose/) reads one JSON file the build writes next to its page:
 the JSON Schema of every record type and of entities (the same files `make schema` writes),
 the Vietnamese labels of the fields and vocabularies, which fields name themes, entities or
 records, and the data to choose from: themes, entities with their kinds, sources with their

@@ -21,6 +21,7 @@ import { check } from "./checks.js";
 import { showProblems } from "./problems.js";
 import { annotateEvidence, renderPage } from "./preview.js";
 import { URL_LIMIT, newFileUrl, renderSend } from "./send.js";
+import { renderGithubSend } from "./github_send.js";
 
 var mount = document.getElementById("kb-propose");
 
@@ -107,6 +108,9 @@ function layout() {
   var sendBox = section("kb-propose__send", "kb-send-title", ctx.editing ? "Gửi bản sửa" : "Gửi đề xuất");
   ui.sendBody = el("div", {});
   sendBox.appendChild(ui.sendBody);
+  // The token way is drawn once (not on every update): its steps stay while the editor reads.
+  ui.githubBox = el("div", { class: "kb-github" });
+  sendBox.appendChild(ui.githubBox);
   ui.form.appendChild(sendBox);
 }
 
@@ -131,7 +135,7 @@ function update() {
   var entityFiles = entityData.map(function (entity, index) {
     return { id: entity.id || "doi-tac-moi-" + (index + 1), name: entity.name || "", yaml: toYaml(entity) };
   });
-  last = { yaml: yaml, entities: entityFiles, problems: problems };
+  last = { record: record, yaml: yaml, entities: entityFiles, problems: problems };
   renderPage(record);
   annotateEvidence();
   renderSend(record, yaml, entityFiles, problems);
@@ -179,6 +183,7 @@ function start(data) {
   ctx.ui.form.addEventListener("change", schedule);
   buildFields(ctx.editing ? ctx.editing.data : params.get("chu-de") ? { themes: [params.get("chu-de")] } : null);
   update();
+  renderGithubSend(ctx.ui.githubBox, () => last);
   if (!ctx.editing) offerDraft();
   window.kbPropose = {
     slugify: slugify,
