@@ -108,7 +108,17 @@ SELDOM_USED = [
     "figures",
 ]
 # Fields of a new entity the form asks for (the rest are added later in the file).
-ENTITY_FIELDS = ["id", "kind", "name", "name_en", "not_in_sources", "aliases", "part_of", "country"]
+ENTITY_FIELDS = [
+    "id",
+    "kind",
+    "name",
+    "description",
+    "name_en",
+    "not_in_sources",
+    "aliases",
+    "part_of",
+    "country",
+]
 
 
 def _vocabularies() -> dict[str, list[dict[str, str]]]:

@@ -43,7 +43,7 @@ function close(combo) {
 
 function choose(combo, option) {
   if (option.create) {
-    var created = combo.options.create(strip(combo.input.value));
+    var created = combo.options.create(strip(combo.input.value), combo.box);
     if (!created) return;
     option = { id: created };
   }
@@ -69,7 +69,7 @@ function matching(combo) {
     .choices()
     .filter(function (choice) {
       if (combo.chosen.indexOf(choice.id) >= 0) return false;
-      var haystack = fold([choice.label, choice.id].concat(choice.also || []).join(" "));
+      var haystack = fold([choice.label, choice.id].concat(choice.also || [], choice.search || []).join(" "));
       return query.every(function (word) {
         return haystack.indexOf(word) >= 0;
       });
@@ -100,7 +100,8 @@ function open(combo) {
   if (!combo.shown.length) list.appendChild(el("li", { class: "kb-combo__empty", text: "Không thấy lựa chọn nào." }));
   list.hidden = false;
   combo.input.setAttribute("aria-expanded", "true");
-  highlight(combo, combo.shown.length ? 0 : -1);
+  // No option is active until the editor moves (ArrowDown, then Enter, takes the first).
+  highlight(combo, -1);
 }
 
 function highlight(combo, index) {

@@ -65,12 +65,13 @@ export function setFutureYears(years) {
   futureYears = years;
 }
 
-// Vietnamese ways of writing a date, turned into the file's form: 17/10/2019 → 2019-10-17.
+// Vietnamese ways of writing a date, turned into the file's form: 17/10/2019, 17-10-2019 and
+// 17.10.2019 → 2019-10-17; 10/2019 → 2019-10.
 export function fromVietnamese(text) {
   var t = strip(text);
-  var m = /^(\d{1,2})[\/.](\d{1,2})[\/.](\d{4})$/.exec(t);
+  var m = /^(\d{1,2})[\/.-](\d{1,2})[\/.-](\d{4})$/.exec(t);
   if (m) return m[3] + "-" + pad(+m[2]) + "-" + pad(+m[1]);
-  m = /^(\d{1,2})[\/.](\d{4})$/.exec(t);
+  m = /^(\d{1,2})[\/.-](\d{4})$/.exec(t);
   if (m) return m[2] + "-" + pad(+m[1]);
   return t;
 }

@@ -25,19 +25,23 @@ function kindLabel(kind) {
   return found ? "(" + found.label.toLowerCase() + ")" : "";
 }
 
-export function createEntity(name) {
+// A new entity's fields open right under the field where it was named.
+export function createEntity(name, nextTo) {
   if (!name) return null;
-  var entity = addNewEntity({ name: name, id: slugify(name) });
+  var entity = addNewEntity({ name: name, id: slugify(name) }, nextTo);
   return entity.id;
 }
 
-export function addNewEntity(value) {
-  ctx.ui.entitiesBox.hidden = false;
+export function addNewEntity(value, nextTo) {
   var schema = ctx.data.entity_schema;
   var index = ctx.newEntities.length;
   var path = "entity." + index;
   var box = el("fieldset", { class: "kb-field kb-group kb-new-entity" }, [el("legend", { text: "Đối tác mới " + (index + 1) })]);
-  ctx.ui.entitiesBox.appendChild(box);
+  if (nextTo) nextTo.after(box);
+  else {
+    ctx.ui.entitiesBox.hidden = false;
+    ctx.ui.entitiesBox.appendChild(box);
+  }
   var parts = {};
   ctx.data.entity_fields.forEach(function (key) {
     var property = unwrap(schema.properties[key]);
@@ -71,7 +75,7 @@ export function addNewEntity(value) {
     ctx.widgets.forEach(function (widget) {
       if (widget.remove) widget.remove(entity.id);
     });
-    ctx.ui.entitiesBox.hidden = ctx.newEntities.length === 0;
+    ctx.ui.entitiesBox.hidden = !ctx.ui.entitiesBox.querySelector(".kb-new-entity");
     ctx.schedule();
   });
   box.appendChild(remove);

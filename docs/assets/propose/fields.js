@@ -114,7 +114,7 @@ export function enumWidget(name, path, required, description, container, vocabul
   var control = el("select", { id: id, required: required });
   if (!fallback) control.appendChild(el("option", { value: "", text: required ? "— chọn —" : "— không ghi —" }));
   vocabulary.forEach(function (item) {
-    control.appendChild(el("option", { value: item.value, text: (item.label || item.value) + " (" + item.value + ")" }));
+    control.appendChild(el("option", { value: item.value, text: item.label || item.value }));
   });
   if (fallback) control.value = fallback;
   var box = fieldFrame(name, required, description, control, container);
@@ -122,6 +122,7 @@ export function enumWidget(name, path, required, description, container, vocabul
   control.addEventListener("change", touch(path));
   var present = false;
   return {
+    control: control,
     read: function () {
       if (!control.value) return undefined;
       // A default is written only when the file had it already.
@@ -188,7 +189,7 @@ export function flagWidget(name, path, container, flag) {
 // or a span between two of them.
 export function dateWidget(name, path, required, description, container) {
   var box = el("fieldset", { class: "kb-field kb-date", "data-field": name }, [el("legend", { text: ctx.labels[name] || name })]);
-  if (description) box.appendChild(el("p", { class: "kb-hint", text: description + " Gõ 2019, 2019-10, 2019-10-17 hoặc 17/10/2019." }));
+  if (description) box.appendChild(el("p", { class: "kb-hint", text: description + " Gõ 2019, 2019-10, 2019-10-17, 17/10/2019 hoặc 17-10-2019." }));
   var startId = newId(name + "-start");
   var endId = newId(name + "-end");
   var spanId = newId(name + "-span");

@@ -140,12 +140,12 @@ async function run(current, log, button) {
   button.disabled = true;
   try {
     var pull = await sendPullRequest(current, report);
-    if (!ctx.editing) discardDraft();
+    discardDraft();
     ctx.state.sent = pull.html_url;
     log.appendChild(el("li", { class: "kb-github__done" }, ["Đã mở pull request: ", el("a", { href: pull.html_url, text: pull.html_url })]));
   } catch (error) {
     report(error instanceof GitHubError ? error.message : "Lỗi: " + error.message, "error");
-    report(ctx.editing ? "Nội dung bản sửa vẫn còn trên trang." : "Bản nháp vẫn được giữ trong trình duyệt này.");
+    report("Bản nháp vẫn được giữ trong trình duyệt này.");
   } finally {
     button.disabled = false;
   }

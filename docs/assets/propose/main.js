@@ -19,8 +19,9 @@ import { buildFields, collect } from "./record_form.js";
 import { addNewEntity } from "./entities.js";
 import { check } from "./checks.js";
 import { showProblems } from "./problems.js";
+import { renderDuplicates } from "./duplicates.js";
 import { annotateEvidence, renderPage } from "./preview.js";
-import { URL_LIMIT, newFileUrl, renderSend } from "./send.js";
+import { URL_LIMIT, currentFile, newFileUrl, renderSend } from "./send.js";
 import { renderGithubSend } from "./github_send.js";
 
 var mount = document.getElementById("kb-propose");
@@ -65,8 +66,10 @@ function checkSection(ui) {
   var box = section("kb-propose__check", "kb-check-title", "Kiểm tra");
   ui.status = el("p", { class: "kb-propose__status", role: "status", "aria-live": "polite" });
   ui.problemList = el("ul", { class: "kb-propose__problems" });
+  ui.duplicates = el("div", { class: "kb-propose__note kb-propose__duplicates", role: "region", "aria-label": "Bản ghi gần giống", hidden: true });
   box.appendChild(ui.status);
   box.appendChild(ui.problemList);
+  box.appendChild(ui.duplicates);
   return box;
 }
 
@@ -127,10 +130,11 @@ function schedule() {
 function update() {
   var record = collect();
   var entityData = ctx.newEntities.map((entity) => entity.read());
-  saveDraft(record, entityData);
+  var yaml = toYaml(record);
+  saveDraft(record, entityData, !ctx.editing || yaml !== currentFile());
   var problems = check(record, entityData);
   showProblems(problems);
-  var yaml = toYaml(record);
+  renderDuplicates(ctx.ui.duplicates, record);
   ctx.ui.yamlCode.textContent = yaml;
   var entityFiles = entityData.map(function (entity, index) {
     return { id: entity.id || "doi-tac-moi-" + (index + 1), name: entity.name || "", yaml: toYaml(entity) };
@@ -158,7 +162,8 @@ function offerDraft() {
   var note = el("div", { class: "kb-propose__note kb-propose__draft", role: "region", "aria-label": "Bản nháp" }, [
     el("p", {
       text:
-        "Trình duyệt này còn giữ một đề xuất chưa gửi (“" + (draft.record.title || "chưa có tiêu đề") + "”, lưu lúc " +
+        (ctx.editing ? "Trình duyệt này còn giữ một bản sửa chưa gửi của bản ghi này (“" : "Trình duyệt này còn giữ một đề xuất chưa gửi (“") +
+        (draft.record.title || "chưa có tiêu đề") + "”, lưu lúc " +
         pad(saved.getHours()) + ":" + pad(saved.getMinutes()) + " ngày " + saved.getDate() + "/" + (saved.getMonth() + 1) + ").",
     }),
   ]);
@@ -184,7 +189,7 @@ function start(data) {
   buildFields(ctx.editing ? ctx.editing.data : params.get("chu-de") ? { themes: [params.get("chu-de")] } : null);
   update();
   renderGithubSend(ctx.ui.githubBox, () => last);
-  if (!ctx.editing) offerDraft();
+  offerDraft();
   window.kbPropose = {
     slugify: slugify,
     toYaml: toYaml,

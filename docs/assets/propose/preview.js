@@ -14,6 +14,24 @@ export function vocabularyLabel(defname, value) {
   return found ? found.label : value;
 }
 
+// Markdown emphasis as the page shows it (the summary keeps `*`/`_` and `**`/`__`: see
+// render/markdown.py, escape_block): as text nodes and <em>/<strong>, never as markup.
+var EMPHASIS = /(\*\*|__)(?=\S)(.+?\S)\1|(\*|_)(?=\S)(.+?\S)\3/g;
+
+export function emphasised(text) {
+  var nodes = [];
+  var last = 0;
+  var match;
+  EMPHASIS.lastIndex = 0;
+  while ((match = EMPHASIS.exec(text))) {
+    if (match.index > last) nodes.push(text.slice(last, match.index));
+    nodes.push(match[1] ? el("strong", { text: match[2] }) : el("em", { text: match[4] }));
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) nodes.push(text.slice(last));
+  return nodes;
+}
+
 // The facts table of the page: time, the entities in their roles, kinds, status, themes.
 function factRows(record) {
   var schema = currentSchema();
@@ -60,7 +78,7 @@ export function renderPage(record) {
   table.appendChild(body);
   article.appendChild(el("div", { class: "kb-propose__facts" }, [table]));
   (record.summary || "").split(/\n{2,}/).forEach(function (paragraph) {
-    if (paragraph) article.appendChild(el("p", { text: paragraph.replace(/\n/g, " ") }));
+    if (paragraph) article.appendChild(el("p", {}, emphasised(paragraph.replace(/\n/g, " "))));
   });
   var figures = (record.figures || []).concat(record.personnel ? [record.personnel] : []);
   if (figures.length) {

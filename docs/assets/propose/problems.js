@@ -35,6 +35,9 @@ export function showProblems(problems) {
       found.slot.box.appendChild(line);
       found.slot.box.hidden = false;
       if (found.slot.control) found.slot.control.setAttribute("aria-invalid", "true");
+      // A problem is never hidden under "Trường khác": its field is shown with it.
+      var folded = found.slot.box.closest("details");
+      if (folded) folded.open = true;
     }
     var where = problem.path[0] === "entity" ? "Đối tác mới " + (problem.path[1] + 1) : ctx.labels[problem.path[0]] || problem.path[0];
     var target = found && found.slot.control ? found.slot.control : null;

@@ -66,7 +66,12 @@ function recordChoices() {
   return ctx.data.records
     .filter((record) => !ctx.editing || record.data.id !== ctx.editing.data.id)
     .map(function (record) {
-      return { id: record.data.id, label: record.data.title, detail: "(" + ctx.types[record.folder].label + ")" };
+      return {
+        id: record.data.id,
+        label: record.data.title,
+        detail: "(" + ctx.types[record.folder].label + ")",
+        search: record.data.summary || "",
+      };
     });
 }
 
@@ -74,6 +79,11 @@ var idWidget = null;
 var idAuto = true;
 
 export function buildFields(values) {
+  // New entities opened next to a field of the old layout keep their place below the form.
+  ctx.ui.fieldsBox.querySelectorAll(".kb-new-entity").forEach(function (box) {
+    ctx.ui.entitiesBox.appendChild(box);
+    ctx.ui.entitiesBox.hidden = false;
+  });
   ctx.ui.fieldsBox.textContent = "";
   ctx.widgets = [];
   Object.keys(ctx.slots).forEach(function (key) {

@@ -30,12 +30,13 @@ export function lineDiff(before_, after) {
       out.push([" ", a[i]]);
       i += 1;
       j += 1;
-    } else if (j < b.length && (i === a.length || table[i][j + 1] >= table[i + 1][j])) {
-      out.push(["+", b[j]]);
-      j += 1;
-    } else {
+    } else if (i < a.length && (j === b.length || table[i + 1][j] >= table[i][j + 1])) {
+      // what goes comes before what replaces it, as in a unified diff
       out.push(["-", a[i]]);
       i += 1;
+    } else {
+      out.push(["+", b[j]]);
+      j += 1;
     }
   }
   return out;

@@ -63,17 +63,23 @@ export function currentSchema() {
 
 // ---------------------------------------------------------------- the draft
 // A proposal in progress is kept in this browser (never sent anywhere), so that closing
-// the tab or following a link loses nothing; a correction starts from the record's file.
+// the tab or following a link loses nothing. A correction is a draft too, under its record's
+// id, kept while it differs from the record's file.
 
 var DRAFT_KEY = "kb-propose:draft";
 var draftReady = false;
 
-export function saveDraft(record, entityData) {
-  if (ctx.editing || !draftReady) return;
+function draftKey() {
+  return ctx.editing ? DRAFT_KEY + ":sua:" + ctx.editing.data.id : DRAFT_KEY;
+}
+
+export function saveDraft(record, entityData, changed) {
+  if (!draftReady) return;
   try {
-    if (Object.keys(record).length || entityData.length) {
+    if (ctx.editing && !changed) window.localStorage.removeItem(draftKey());
+    else if (Object.keys(record).length || entityData.length) {
       window.localStorage.setItem(
-        DRAFT_KEY,
+        draftKey(),
         JSON.stringify({ type: ctx.state.type, record: record, entities: entityData, saved: Date.now() })
       );
     }
@@ -85,7 +91,7 @@ export function saveDraft(record, entityData) {
 export function readDraft() {
   var draft = null;
   try {
-    draft = JSON.parse(window.localStorage.getItem(DRAFT_KEY) || "null");
+    draft = JSON.parse(window.localStorage.getItem(draftKey()) || "null");
   } catch (error) {
     draft = null;
   }
@@ -94,5 +100,9 @@ export function readDraft() {
 }
 
 export function discardDraft() {
-  window.localStorage.removeItem(DRAFT_KEY);
+  try {
+    window.localStorage.removeItem(draftKey());
+  } catch (error) {
+    // nothing kept, nothing to remove
+  }
 }
