@@ -3,7 +3,8 @@
 This docstring is the specification. The proposal form on the site reimplements it in
 JavaScript (its YAML must equal what `make fix` would write), so every rule is stated
 exactly and only uses things both languages have: code-point lengths and the regular
-expressions below, copied as they are.
+expressions below, copied as they are. JavaScript twin: docs/assets/propose/canonical_yaml.js;
+a test compares the two byte for byte on every data file.
 
 Input: the plain data the loader reads (load.py): mappings with string keys, lists,
 strings and null. Every scalar is a string (`n: 3` is the string "3"); the schema decides

@@ -10,6 +10,9 @@ Every other model (entity, source, theme, exclusion) follows the order of its fi
 Nested objects (evidence items, figures, date bounds, roles, paragraphs, themes,
 exclusions) follow their own model. Keys the schema does not know, a mistake the validator
 reports, keep their order after the known ones, so that nothing is lost.
+
+JavaScript twin: docs/assets/propose/key_order.js (the proposal form); a test compares the
+two on every data file.
 """
 
 from __future__ import annotations

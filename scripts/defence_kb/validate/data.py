@@ -34,6 +34,7 @@ class ValidatedData:
     # (source id, quote) -> number of the paragraph the quote was found in
     quote_paragraphs: dict[tuple[str, str], int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    _reprs: dict[int, str] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def source_texts(self) -> list[tuple[str, str]]:
@@ -43,3 +44,11 @@ class ValidatedData:
             (source_id, collapse_whitespace(" ".join(p.text for p in located.model.paragraphs)).casefold())
             for source_id, located in self.sources.items()
         ]
+
+    def data_repr(self, loaded: LoadedFile) -> str:
+        """repr() of a file's data, made once for the rules that scan a whole file in C
+        before walking it value by value (most files have nothing to report)."""
+        key = id(loaded)
+        if key not in self._reprs:
+            self._reprs[key] = repr(loaded.data)
+        return self._reprs[key]
