@@ -16,7 +16,7 @@ from defence_kb.build import load_knowledge_base
 from defence_kb.export import export_files
 from defence_kb.index import render_search_documents
 from defence_kb.metadata import record_json_ld
-from defence_kb.render import render_site
+from defence_kb.render import make_environment, plan_pages, render_page
 from defence_kb.render.citations import Citations
 
 RESOLUTION = "resolutions/nghi-quyet-22.yml"
@@ -37,7 +37,10 @@ SECOND = """  - id: bao-khac
 
 
 def pages(dataset: Dataset) -> dict[str, str]:
-    return render_site(load_knowledge_base(dataset.root.parent, dataset.root))
+    """Every page but the "Dữ liệu" page, rendered from the dataset."""
+    kb = load_knowledge_base(dataset.root.parent, dataset.root)
+    env = make_environment(kb)
+    return {job.path: render_page(env, job) for job in plan_pages(kb)}
 
 
 def html_of(text: str) -> str:
