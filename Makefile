@@ -65,7 +65,7 @@ new: $(READY)
 
 source: $(READY)
 	@test -n "$(FILE)" || { echo 'usage: make source FILE=bai.txt [ID=ma-nguon] [TITLE="..."] [PUBLISHER="..."] [PUBLISHED=2022-12-27] [URL=https://...]'; exit 2; }
-	$(KB) source "$(FILE)" $(if $(ID),--id "$(ID)") $(if $(TITLE),--title "$(TITLE)") $(if $(PUBLISHER),--publisher "$(PUBLISHER)") $(if $(PUBLISHED),--published "$(PUBLISHED)") $(if $(URL),--url "$(URL)")
+	$(KB) --data $(DATA) source "$(FILE)" $(if $(ID),--id "$(ID)") $(if $(TITLE),--title "$(TITLE)") $(if $(PUBLISHER),--publisher "$(PUBLISHER)") $(if $(PUBLISHED),--published "$(PUBLISHED)") $(if $(URL),--url "$(URL)")
 
 schema: $(READY)
 	$(KB) schema
