@@ -24,6 +24,7 @@ from .schema import (
     ExclusionsFile,
     Record,
     Source,
+    Status,
     Theme,
     ThemesFile,
     Vocabulary,
@@ -640,7 +641,10 @@ def _check_placements(data: ValidatedData) -> None:
                     loaded.problem(("not_after", "date"), f"ngày {start.iso()} muộn hơn mốc “không muộn hơn”")
                 )
         dated_sources = [source for source in sources if source.published]
-        if not (record.date or before or after or dated_sources):
+        # Something still going on that an undated article only talks about (a programme, a
+        # relationship) has no date of its own; its date_note says so. Anything else needs one.
+        unknown_and_said = record.status is Status.ongoing and record.date_note
+        if not (record.date or before or after or dated_sources or unknown_and_said):
             data.problems.append(
                 loaded.problem(
                     ("evidence",),
