@@ -1904,13 +1904,16 @@
       var status = record.status || "occurred";
       var label = vocabularyLabel("Status", status);
       if (status === "occurred") return label;
-      var dates = (record.evidence || [])
+      var dated = (record.evidence || [])
         .map((item) => sources[item.source])
-        .filter((source) => source && source.published)
-        .map((source) => parseDate(source.published));
-      if (!dates.length) return label + " (theo nguồn, không rõ ngày đăng)";
-      var first = dates.reduce((a, b) => (before(earliest(b), earliest(a)) ? b : a));
-      return label + " (theo nguồn ngày " + dateWords(first) + ")";
+        .filter((source) => source && source.published);
+      if (!dated.length) return label + " (theo nguồn, không rõ ngày đăng)";
+      var first = dated.reduce((a, b) =>
+        before(earliest(parseDate(b.published)), earliest(parseDate(a.published))) ? b : a
+      );
+      // a date a reposting page printed says so, as on the built pages
+      var kind = first.published_by_reposting_page ? ", " + first.published_kind : "";
+      return label + " (theo nguồn ngày " + dateWords(parseDate(first.published)) + kind + ")";
     }
 
     function capital(text) {
