@@ -14,6 +14,7 @@ from pathlib import Path
 from edtf import parse_edtf
 
 from .problems import InputError
+from .references import Referenced, referenced_values
 from .schema import DateSpan, Entity, Paragraph, PartialDate, Record, Source, Theme
 from .validate import ValidatedData
 
@@ -133,6 +134,8 @@ class RecordEntry:
     citations: list[Citation] = field(repr=False)
     placement: Placement = field(repr=False)
     backlinks: list[RecordEntry] = field(default_factory=list, repr=False)
+    # field -> the references its value rests on (references.py)
+    referenced: dict[str, Referenced] = field(default_factory=dict, repr=False)
 
     @property
     def id(self) -> str:
@@ -156,6 +159,7 @@ class EntityEntry:
     records: list[RecordEntry] = field(default_factory=list, repr=False)
     # record id -> the field naming this entity in it ("parties", "mentioned"…): its role
     roles: dict[str, str] = field(default_factory=dict, repr=False)
+    referenced: dict[str, Referenced] = field(default_factory=dict, repr=False)
 
     @property
     def took_part(self) -> list[RecordEntry]:
@@ -223,9 +227,18 @@ def build_knowledge_base(data: ValidatedData, repo_root: Path) -> KnowledgeBase:
                 )
             )
         placement = placement_of(located.model, citations, source_models)
-        records[record_id] = RecordEntry(located.model, relative(located.file.path), citations, placement)
+        records[record_id] = RecordEntry(
+            located.model,
+            relative(located.file.path),
+            citations,
+            placement,
+            referenced=referenced_values(located.model),
+        )
 
-    entities = {eid: EntityEntry(loc.model, relative(loc.file.path)) for eid, loc in data.entities.items()}
+    entities = {
+        eid: EntityEntry(loc.model, relative(loc.file.path), referenced=referenced_values(loc.model))
+        for eid, loc in data.entities.items()
+    }
     theme_records: dict[str, list[RecordEntry]] = {theme_id: [] for theme_id in data.themes}
     for entry in sorted(records.values(), key=lambda e: e.sort_key):
         record = entry.record

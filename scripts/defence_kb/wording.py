@@ -4,8 +4,10 @@ reads the same everywhere."""
 
 from __future__ import annotations
 
+from pydantic import BaseModel
+
 from .model import Bound, Placement
-from .schema import DateSpan, Figure, PartialDate, Status
+from .schema import Coordinates, DateSpan, Figure, PartialDate, Reference, Status, Vocabulary
 
 
 def format_partial_date(date: PartialDate) -> str:
@@ -113,3 +115,26 @@ def format_figure(figure: Figure) -> str:
     """A figure as a reader reads it: "hơn 1.100 lượt quân nhân", "70 tổ chức"."""
     words = [figure.qualifier.label, format_number(figure.value), figure.unit]
     return " ".join(word for word in words if word)
+
+
+def format_reference(reference: Reference) -> str:
+    """“Báo Quân đội nhân dân, 26/05/2015”: who published a reference, and when."""
+    date = reference.published_date
+    return f"{reference.publisher}, {format_partial_date(date) if date else 'không rõ ngày đăng'}"
+
+
+def format_value(value: object) -> str:
+    """Any field's value as a reader reads it: a date, a figure, a point, a list, a word."""
+    if isinstance(value, DateSpan):
+        return format_date(value)
+    if isinstance(value, Figure):
+        return format_figure(value)
+    if isinstance(value, Coordinates):
+        return f"vĩ độ {value.lat}, kinh độ {value.lon}".replace(".", ",")
+    if isinstance(value, Vocabulary):
+        return value.label or value.value
+    if isinstance(value, list):
+        return ", ".join(format_value(item) for item in value)
+    if isinstance(value, BaseModel):
+        return ", ".join(f"{k}: {v}" for k, v in value.model_dump(mode="json").items())
+    return str(value)

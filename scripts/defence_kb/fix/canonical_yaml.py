@@ -94,7 +94,7 @@ FOLD(s, room): the lines of the folded block, before indentation.
 KEY ORDER (key_order.py)
 - The keys of a record, entity, source, theme, exclusion and of every nested object
   (evidence item, figure, date bound, role, paragraph) follow the model's
-  `canonical_field_order()` in schema.py, which is also the order of `properties` in the
+  `canonical_field_order()` in schema/record.py, which is also the order of `properties` in the
   JSON Schema files in data/schema/ (and in `$defs` for nested objects). For every model but
   a record that is the order of its fields. A record reads: the head of the base Record,
   `id, former_ids, title, title_en, not_in_sources, summary, date, date_unspecified_year,

@@ -1,4 +1,4 @@
-"""Keys in the schema's order: each model's `canonical_field_order()` in schema.py, which is
+"""Keys in the schema's order: each model's `canonical_field_order()` in schema/record.py, which is
 the order of `properties` in the JSON Schema files; a date range is `start` then `end`.
 
 A record's keys: the base's head (id, former_ids, title, title_en, not_in_sources, summary,

@@ -23,6 +23,7 @@ from ..wording import (
     format_number,
     format_partial_date,
     format_records_time,
+    format_reference,
     format_size,
 )
 from .charts import Pictures
@@ -31,6 +32,7 @@ from .csl_styles import STYLES, StyledCitations
 from .maps import map_globals
 from .markdown import escape_block, escape_inline, external_link, front_matter_text, make_finalize
 from .paths import TAGS_PAGE, TEMPLATES, folder_of, page_of, page_url, relative_path
+from .provenance import disagreements, reference_anchor, supported_by, value_mark, when_listed
 from .raw_blocks import raw_block
 from .settings import SiteSettings
 from .summaries import by_type, by_year, placement_label, relations, status_text, vietnamese_sorted
@@ -186,6 +188,15 @@ def make_environment(
         pictures=Pictures(kb),
     )
     env.globals.update(map_globals(kb))
+
+    @pass_context
+    def mark(context: Any, field: str) -> Markup:
+        """Where the value of `field` of the page's record or entity comes from, if not
+        from the articles (render/provenance.py)."""
+        return value_mark(context["entry"], field)
+
+    env.globals.update(mark=mark, supported_by=supported_by, disagreements=disagreements)
+    env.filters.update(reference_anchor=reference_anchor, reference=format_reference, when_listed=when_listed)
     return env
 
 

@@ -47,7 +47,9 @@ def method_figures(kb: KnowledgeBase) -> MethodFigures:
         bounded_only=sum(
             1 for entry in kb.records.values() if not entry.record.date and entry.placement.placed
         ),
-        not_in_sources=sum(len(item.not_in_sources) for item in [*records, *entities]),
+        not_in_sources=sum(
+            1 for item in [*records, *entities] for name in item.not_in_sources if name.endswith("_en")
+        ),
         search_aliases=sum(len(item.search_aliases) for item in [*records, *entities]),
         mentioned=sum(len(record.mentioned) for record in records),
         # The count the "Số liệu chính" page lists: one function, so the two pages agree.
