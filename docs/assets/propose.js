@@ -590,6 +590,27 @@
       };
     }
 
+    // References (schema/reference.py) are given back as the file has them: the form says how
+    // many there are; an editor changes them in the YAML file (CONTRIBUTING.md shows how).
+    function keptWidget(name, path, container) {
+      var kept;
+      var note = el("p", { class: "kb-hint" });
+      var box = el("div", { class: "kb-field", "data-field": name }, [el("p", { text: labels[name] || name }), note]);
+      container.appendChild(box);
+      slot(path, null, box);
+      return {
+        read: function () {
+          return kept && kept.length ? kept : undefined;
+        },
+        write: function (value) {
+          kept = value;
+          note.textContent =
+            (value && value.length ? value.length + " tài liệu tham khảo, giữ nguyên" : "Chưa có") +
+            "; thêm hoặc sửa trong tệp YAML (xem CONTRIBUTING.md).";
+        },
+      };
+    }
+
     function enumWidget(name, path, required, description, container, vocabulary, fallback) {
       var id = newId(name);
       var control = el("select", { id: id, required: required });
@@ -1361,6 +1382,7 @@
         if (items.$ref === "#/$defs/Evidence") return evidenceWidget(name, path, required, description, container);
         if (items.$ref === "#/$defs/Figure") return listOfObjects(name, path, schema.$defs.Figure, container, "Số liệu", "Thêm số liệu");
         if (items.$ref === "#/$defs/Role") return listOfObjects(name, path, schema.$defs.Role, container, "Chức vụ", "Thêm chức vụ");
+        if (items.$ref === "#/$defs/Reference") return keptWidget(name, path, container);
         if (items.pattern && items.pattern.indexOf("a-z0-9") >= 0) {
           if (refs[name] === "theme") {
             return checkboxesWidget(name, path, required, description, container, data.themes.map((t) => ({ id: t.id, label: t.title })));
@@ -1587,7 +1609,9 @@
         }
       });
       var cited = (record.evidence || []).map((item) => sources[item.source]).filter(Boolean);
-      if (record.evidence && !(span || bounds.not_before || bounds.not_after || cited.some((s) => s.published))) {
+      // validate/rules/placements.py: something ongoing an undated article only mentions may stay undated when its date_note says so
+      var unknownAndSaid = record.status === "ongoing" && record.date_note;
+      if (record.evidence && !(span || bounds.not_before || bounds.not_after || cited.some((s) => s.published) || unknownAndSaid)) {
         add(
           ["evidence"],
           "bản ghi “" + record.id + "” chưa có mốc thời gian nào: nguồn được trích không có ngày đăng; ghi “date”, hoặc “not_before”/“not_after” với câu nguồn nêu mốc (ví dụ giai đoạn mà bài viết tổng kết)"
@@ -1797,7 +1821,7 @@
       } catch (error) {
         when = "(ngày chưa hợp lệ)";
       }
-      rows.push(["Thời gian", when + (record.date_note ? " (" + record.date_note + ")" : "")]);
+      rows.push(["Thời gian", when + referenceMark(record, "date") + (record.date_note ? " (" + record.date_note + ")" : "")]);
       Object.keys(type.references).forEach(function (name) {
         if (type.references[name] !== "entity" || record[name] === undefined) return;
         var ids = Array.isArray(record[name]) ? record[name] : [record[name]];
@@ -1808,7 +1832,7 @@
         if (ref && record[name]) rows.push([labels[name], vocabularyLabel(ref, record[name])]);
       });
       ["number", "subject", "stated_in", "area", "location"].forEach(function (name) {
-        if (record[name]) rows.push([labels[name], record[name]]);
+        if (record[name]) rows.push([labels[name], record[name] + referenceMark(record, name)]);
       });
       rows.push(["Tình trạng", statusWords(record)]);
       rows.push(["Chủ đề", (record.themes || []).map((id) => themeTitles[id] || id).join(", ")]);
@@ -1897,6 +1921,21 @@
       var text = parts.join("; ");
       var stated = { planned: "kế hoạch", intended: "chủ trương", invited: "lời mời" }[record.status];
       return stated && !dayMonth ? stated + " được nêu " + text : text;
+    }
+
+    // render.provenance.value_mark: a value that rests on references names them (those that give
+    // the value the file holds), and says when others give another.
+    function referenceMark(record, field) {
+      var given = (record.references || []).filter((reference) => reference.supports && field in reference.supports);
+      if (!given.length) return "";
+      var same = (reference) => String(reference.supports[field]) === String(record[field]);
+      var agreeing = given.filter(same);
+      var names = agreeing.map(function (reference) {
+        var printed = reference.published && reference.published !== "không rõ" ? dateWords(parseDate(String(reference.published))) : "không rõ ngày đăng";
+        return reference.publisher + ", " + printed;
+      });
+      var other = agreeing.length < given.length ? "; tài liệu khác nêu khác, xem mục Tài liệu tham khảo" : "";
+      return " (theo tài liệu tham khảo: " + names.join("; ") + other + ")";
     }
 
     // render.summaries.status_text: a status other than "occurred" is dated by its source.
