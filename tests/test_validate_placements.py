@@ -50,3 +50,19 @@ def test_a_record_citing_only_undated_sources_needs_a_place_in_time(dataset: Dat
     ) in outcome.lines, "\n".join(outcome.lines)
     dataset.edit(EVENT, "date_note:", BOUND + "date_note:")
     assert not [line for line in dataset.run("validate").lines if "giao-luu-lan-thu-9" in line]
+
+
+def test_something_ongoing_that_an_undated_article_mentions_may_stay_undated_when_it_says_so(
+    dataset: Dataset,
+) -> None:
+    """A programme or relationship an undated article only talks about has no date of its own:
+    giving it the day it was discussed would be wrong. Its date_note says the time is unknown."""
+    dataset.edit("sources/nguon-a.yml", "published: 2022-12-27\n", "")
+    dataset.edit(EVENT, "date_note:", "status: ongoing\ndate_note:")
+    assert not [line for line in dataset.run("validate").lines if "giao-luu-lan-thu-9" in line]
+    dataset.edit(EVENT, "date_note: Chú thích ảnh không nêu ngày.\n", "")
+    outcome = dataset.run("validate")
+    assert outcome.code == 1
+    assert any("“giao-luu-lan-thu-9” chưa có mốc thời gian nào" in line for line in outcome.lines), "\n".join(
+        outcome.lines
+    )

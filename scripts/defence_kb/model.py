@@ -80,7 +80,8 @@ class Placement:
 def edtf_of(placement: Placement) -> str:
     """The placement in the Library of Congress Extended Date/Time Format: "2019-10-17",
     "2024-04-11/2024-04-12", "XXXX-09-28" (year unknown), "[2016..2021]" or "[..2022-12-27]"
-    (one day within the bounds, not known which). Checked with the `edtf` library."""
+    (one day within the bounds, not known which), or "../.." for something ongoing whose time
+    no source gives (an interval open at both ends). Checked with the `edtf` library."""
     if placement.date:
         start, end = placement.date.start.iso(), placement.date.end
         text = f"{start}/{end.iso()}" if end else start
@@ -96,7 +97,7 @@ def edtf_of(placement: Placement) -> str:
         else:
             text = f"[{before.iso() if before else ''}..{after.iso() if after else ''}]"
     else:
-        return ""
+        text = "../.."
     parse_edtf(text)  # raises on anything that is not EDTF
     return text
 

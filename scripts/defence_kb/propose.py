@@ -26,6 +26,7 @@ from .schema import (
     PLACEHOLDER,
     RECORD_TYPES,
     Entity,
+    PublishedKind,
     Record,
     Vocabulary,
 )
@@ -157,6 +158,7 @@ def form_data(kb: KnowledgeBase, settings: SiteSettings, repo_root: Path) -> dic
                     else None
                 ),
                 "published_kind": entry.source.published_kind.label,
+                "published_by_reposting_page": entry.source.published_kind is PublishedKind.page,
                 "paragraphs": [[p.n, p.kind.value, p.kind.label, p.text] for p in entry.source.paragraphs],
             }
             for entry in kb.sources.values()

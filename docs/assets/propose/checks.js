@@ -217,7 +217,11 @@ function checkEvidence(record, span, bounds, add) {
     }
   });
   var cited = (record.evidence || []).map((item) => ctx.sources[item.source]).filter(Boolean);
-  if (record.evidence && !(span || bounds.not_before || bounds.not_after || cited.some((s) => s.published))) {
+  // validate/rules/placements.py: something ongoing an undated article only mentions may stay
+  // undated when its date_note says so
+  var unknownAndSaid = record.status === "ongoing" && record.date_note;
+  var placed = span || bounds.not_before || bounds.not_after || cited.some((s) => s.published);
+  if (record.evidence && !(placed || unknownAndSaid)) {
     add(
       ["date"],
       "bản ghi “" + record.id + "” chưa có mốc thời gian nào: nguồn được trích không có ngày đăng; ghi “" + label("date") + "”, hoặc “" + label("not_before") + "”/“" + label("not_after") + "” với câu nguồn nêu mốc (ví dụ giai đoạn mà bài viết tổng kết)"

@@ -7,7 +7,7 @@ import { ctx, currentSchema } from "./state.js";
 import { defName } from "./fields.js";
 import { quoteCheck } from "./checks.js";
 import { entityName } from "./entities.js";
-import { placementWords, statusWords } from "./wording.js";
+import { placementWords, referenceMark, statusWords } from "./wording.js";
 
 export function vocabularyLabel(defname, value) {
   var found = (ctx.data.vocabularies[defname] || []).filter((item) => item.value === value)[0];
@@ -43,7 +43,7 @@ function factRows(record) {
   } catch (error) {
     when = "(ngày chưa hợp lệ)";
   }
-  rows.push(["Thời gian", when + (record.date_note ? " (" + record.date_note + ")" : "")]);
+  rows.push(["Thời gian", when + referenceMark(record, "date") + (record.date_note ? " (" + record.date_note + ")" : "")]);
   Object.keys(type.references).forEach(function (name) {
     if (type.references[name] !== "entity" || record[name] === undefined) return;
     var ids = Array.isArray(record[name]) ? record[name] : [record[name]];
@@ -54,7 +54,7 @@ function factRows(record) {
     if (ref && record[name]) rows.push([ctx.labels[name], vocabularyLabel(ref, record[name])]);
   });
   ["number", "subject", "stated_in", "area", "location"].forEach(function (name) {
-    if (record[name]) rows.push([ctx.labels[name], record[name]]);
+    if (record[name]) rows.push([ctx.labels[name], record[name] + referenceMark(record, name)]);
   });
   rows.push(["Tình trạng", statusWords(record, ctx.sources, (status) => vocabularyLabel("Status", status))]);
   rows.push(["Chủ đề", (record.themes || []).map((id) => ctx.themeTitles[id] || id).join(", ")]);

@@ -54,11 +54,29 @@ export function statusWords(record, sources, statusLabel) {
   var status = record.status || "occurred";
   var label = statusLabel(status);
   if (status === "occurred") return label;
-  var dates = (record.evidence || [])
+  var dated = (record.evidence || [])
     .map((item) => sources[item.source])
-    .filter((source) => source && source.published)
-    .map((source) => parseDate(source.published));
-  if (!dates.length) return label + " (theo nguồn, không rõ ngày đăng)";
-  var first = dates.reduce((a, b) => (before(earliest(b), earliest(a)) ? b : a));
-  return label + " (theo nguồn ngày " + dateWords(first) + ")";
+    .filter((source) => source && source.published);
+  if (!dated.length) return label + " (theo nguồn, không rõ ngày đăng)";
+  var first = dated.reduce((a, b) =>
+    before(earliest(parseDate(b.published)), earliest(parseDate(a.published))) ? b : a
+  );
+  // a date a reposting page printed says so, as on the built pages
+  var kind = first.published_by_reposting_page ? ", " + first.published_kind : "";
+  return label + " (theo nguồn ngày " + dateWords(parseDate(first.published)) + kind + ")";
+}
+
+// render.provenance.value_mark: a value that rests on references names them (those that give
+// the value the file holds), and says when others give another.
+export function referenceMark(record, field) {
+  var given = (record.references || []).filter((reference) => reference.supports && field in reference.supports);
+  if (!given.length) return "";
+  var same = (reference) => String(reference.supports[field]) === String(record[field]);
+  var agreeing = given.filter(same);
+  var names = agreeing.map(function (reference) {
+    var known = reference.published && reference.published !== "không rõ";
+    return reference.publisher + ", " + (known ? dateWords(parseDate(String(reference.published))) : "không rõ ngày đăng");
+  });
+  var other = agreeing.length < given.length ? "; tài liệu khác nêu khác, xem mục Tài liệu tham khảo" : "";
+  return " (theo tài liệu tham khảo: " + names.join("; ") + other + ")";
 }

@@ -1,7 +1,9 @@
 """Every record has a place in time, and its date and bounds agree with each other.
 
 The publication date of a cited source bounds a record from above by itself; a record
-citing only undated sources needs a date, or a bound its source states.
+citing only undated sources needs a date, or a bound its source states — unless it is
+something still going on (a programme, a relationship) that the undated article only talks
+about: that has no date of its own, and its date_note says so.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from collections.abc import Iterator
 
 from ...load import LoadedFile, RawDataset
 from ...problems import Problem
-from ...schema import Record
+from ...schema import Record, Status
 from ..data import ValidatedData
 from ..registry import Rule
 
@@ -25,7 +27,8 @@ def check(raw: RawDataset, data: ValidatedData) -> Iterator[Problem]:
         yield from _bounds_agree(record, loaded)
         sources = [data.sources[e.source].model for e in record.evidence if e.source in data.sources]
         dated_sources = [source for source in sources if source.published]
-        if not (record.date or record.not_before or record.not_after or dated_sources):
+        unknown_and_said = record.status is Status.ongoing and record.date_note
+        if not (record.date or record.not_before or record.not_after or dated_sources or unknown_and_said):
             yield loaded.problem(
                 ("evidence",),
                 f"bản ghi “{record_id}” chưa có mốc thời gian nào: nguồn được trích không có ngày "
