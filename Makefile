@@ -16,7 +16,7 @@ DATA ?= data
 ENGINE ?=
 ENGINE_OPTION = $(if $(ENGINE),--engine $(ENGINE))
 
-.PHONY: help build serve test validate fix new schema coverage screenshots guide-screenshots geography bench bench-search bench-phone lint format clean
+.PHONY: help build serve test validate fix new source schema coverage screenshots guide-screenshots geography bench bench-search bench-phone lint format clean
 
 help:
 	@echo "make serve     build the site and serve it at http://127.0.0.1:8000/defence-kb/ with live reload"
@@ -33,6 +33,7 @@ help:
 	@echo "make bench     time each build stage at 1,000 and 10,000 records (bench-results/)"
 	@echo "make bench-search  search index time and first-query download, real and 10,000 records"
 	@echo "make bench-phone  Lighthouse on phone and desktop and first-search bytes, served gzipped like GitHub Pages"
+	@echo "make source FILE=bai.txt  turn an article's text into a source file (paragraphs numbered, kinds proposed)"
 	@echo "make schema    regenerate data/schema/*.json from the model"
 	@echo "make geography  regenerate the map outlines (scripts/defence_kb/geography/world.json) from npm world-atlas"
 
@@ -67,6 +68,10 @@ serve: $(READY)
 new: $(READY)
 	@test -n "$(TYPE)" -a -n "$(TITLE)" || { echo 'usage: make new TYPE=event|agreement|mission|resolution|position TITLE="..."'; exit 2; }
 	$(KB) new "$(TYPE)" "$(TITLE)"
+
+source: $(READY)
+	@test -n "$(FILE)" || { echo 'usage: make source FILE=bai.txt [ID=ma-nguon] [TITLE="..."] [PUBLISHER="..."] [PUBLISHED=2022-12-27] [URL=https://...]'; exit 2; }
+	$(KB) --data $(DATA) source "$(FILE)" $(if $(ID),--id "$(ID)") $(if $(TITLE),--title "$(TITLE)") $(if $(PUBLISHER),--publisher "$(PUBLISHER)") $(if $(PUBLISHED),--published "$(PUBLISHED)") $(if $(URL),--url "$(URL)")
 
 schema: $(READY)
 	$(KB) schema

@@ -36,7 +36,10 @@ def test_the_guide_leads_with_the_form_and_its_pictures_exist() -> None:
         size = (REPO_ROOT / picture).stat().st_size
         assert 0 < size < 200_000, picture
     # The buttons and boxes the steps name are the form's own words.
-    form = (REPO_ROOT / "docs" / "assets" / "propose.js").read_text(encoding="utf-8")
+    form = "".join(
+        path.read_text(encoding="utf-8")
+        for path in sorted((REPO_ROOT / "docs" / "assets" / "propose").glob("*.js"))
+    )
     record_page = (REPO_ROOT / "scripts" / "defence_kb" / "templates" / "record.md.j2").read_text(
         encoding="utf-8"
     )
@@ -55,3 +58,26 @@ def test_the_guide_leads_with_the_form_and_its_pictures_exist() -> None:
     ):
         assert f"“{words}" in guide and words in form, words
     assert "Đề xuất sửa bản ghi này" in record_page and "“Đề xuất sửa bản ghi này”" in guide
+
+
+def test_reference_example_in_contributing_validates_and_marks_the_date(tmp_path: Path) -> None:
+    """The guide's worked reference example, added to the record it names, validates; and
+    the date it gives is refused when it contradicts the article's publication date."""
+    guide = (REPO_ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = re.search(
+        r"### Tài liệu tham khảo \(`references`\).*?Thêm vào tệp\s+`([^`]+)`.*?```yaml\n(.*?)```", guide, re.S
+    )
+    assert section, "CONTRIBUTING.md lost its reference example"
+    path, example = section.groups()
+    data = tmp_path / "data"
+    shutil.copytree(REPO_ROOT / "data", data)
+    record = data / path.removeprefix("data/")
+    record.write_text(record.read_text(encoding="utf-8") + example, encoding="utf-8")
+    result = run_cli("--data", str(data), "validate")
+    assert result.returncode == 0, result.stderr
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("2015-05-26", "2023-05-26"), encoding="utf-8"
+    )
+    result = run_cli("--data", str(data), "validate")
+    assert result.returncode == 1
+    assert "muộn hơn ngày đăng 27/12/2022 của nguồn" in result.stderr

@@ -77,7 +77,7 @@ def test_csv_opens_in_excel_as_vietnamese_one_row_per_record(built_site: Site) -
         rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
         entries = [e for e in kb.records.values() if isinstance(e.record, record_type)]
         assert [row["id"] for row in rows] == [e.record.id for e in entries]
-        assert list(rows[0]) == [*record_type.model_fields, "time_edtf", "time_vi"]
+        assert list(rows[0]) == [*record_type.model_fields, "time_edtf", "time_vi", "time_basis"]
         for row, entry in zip(rows, entries, strict=True):
             record = entry.record
             assert row["title"] == record.title

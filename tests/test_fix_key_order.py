@@ -52,7 +52,7 @@ def test_a_record_reads_head_then_its_own_fields_then_links_and_proofs() -> None
     order = Agreement.canonical_field_order()
     assert order[:2] == ("id", "former_ids")
     assert order[order.index("location") + 1 : order.index("themes")] == ("kind", "parties", "signatories")
-    assert order[-3:] == ("evidence", "search_aliases", "editor_note")
+    assert order[-4:] == ("evidence", "references", "search_aliases", "editor_note")  # the proofs together
     for record_type in RECORD_TYPES.values():
         order = record_type.canonical_field_order()
         own = record_type.own_fields()

@@ -201,7 +201,8 @@ def test_map_fields_are_checked(dataset: Any, path: str, old: str, new: str, exp
 
 def test_an_area_with_coordinates_validates(dataset: Any) -> None:
     dataset.write(
-        "entities/abyei.yml", "id: abyei\nkind: place\nname: Abyei\ncoordinates:\n  lon: 28.44\n  lat: 9.6\n"
+        "entities/abyei.yml",
+        "id: abyei\nkind: place\nname: Abyei\nnot_in_sources: [coordinates]\ncoordinates:\n  lon: 28.44\n  lat: 9.6\n",
     )
     dataset.edit("missions/quan-nhan-tu-2014.yml", "unit_type: mixed", "unit_type: mixed\nplace: abyei")
     assert dataset.run("validate").code == 0, dataset.run("validate").err

@@ -81,6 +81,15 @@ def hostile_dataset(root: Path) -> Path:
         f"  - source: nguon-a\n    quote: {_q('Đoạn có ' + HOSTILE)}\n",
     )
     fpa.write_text(text, encoding="utf-8")
+    # the made-up reference of the resolution: its bibliographic data and note are text too
+    resolution = data / "resolutions" / "nghi-quyet-22.yml"
+    text = resolution.read_text(encoding="utf-8")
+    text = text.replace("title: Trang bịa ra để kiểm thử", f"title: {_q(HOSTILE)}")
+    text = text.replace("publisher: Báo Ví Dụ", f"publisher: {_q('Báo ' + HOSTILE)}")
+    text = text.replace(
+        "note: Tài liệu tham khảo bịa ra cho bộ dữ liệu kiểm thử, không có thật.", f"note: {_q(HOSTILE)}"
+    )
+    resolution.write_text(text, encoding="utf-8")
     return data
 
 

@@ -45,6 +45,25 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_source(args: argparse.Namespace) -> int:
+    from .new_source import create_source
+
+    path = create_source(
+        args.data,
+        args.file,
+        source_id=args.id,
+        title=args.title,
+        publisher=args.publisher,
+        published=args.published,
+        url=args.url,
+    )
+    print(
+        f"Đã tạo {display_path(path)}: kiểm tra loại từng đoạn theo các dòng # đầu tệp, điền "
+        "những gì còn “không rõ” nếu biết, rồi chạy: make validate"
+    )
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from .jsonschema import write_json_schemas
 
@@ -190,6 +209,14 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("type", help="event, agreement, mission, resolution or position")
     new.add_argument("title", help="Vietnamese title, in quotes")
     new.set_defaults(run=cmd_new)
+    source = commands.add_parser("source", help="create a source file from an article's text")
+    source.add_argument("file", type=Path, help="the article's text, UTF-8 (pasted from the page)")
+    source.add_argument("--id", help="the source's id (default: from its title)")
+    source.add_argument("--title", help="the article's title as published (default: its first line)")
+    source.add_argument("--publisher", help="who published the article")
+    source.add_argument("--published", help="its publication date, YYYY[-MM[-DD]]")
+    source.add_argument("--url", help="its address")
+    source.set_defaults(run=cmd_source)
     commands.add_parser("schema", help="export JSON Schema files").set_defaults(run=cmd_schema)
     commands.add_parser("render", help="generate the Markdown pages only").set_defaults(run=cmd_render)
     build = commands.add_parser("build", help="validate, render and build the site")

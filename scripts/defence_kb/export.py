@@ -11,8 +11,9 @@ paragraph) are exported as JSON only.
 Where a record sits in time is derived as well as typed: besides its `date`, the bounds its
 sources justify (the publication date of a cited source bounds it from above). Each record's
 placement is exported beside its fields: in the all-in-one JSON under "time" (record id →
-EDTF string, Vietnamese label and the bounds with their basis), and as the last two CSV
-columns, `time_edtf` and `time_vi`. The per-type JSON files keep exactly the YAML shape.
+EDTF string, Vietnamese label, the bounds with their basis and, for a date that rests on
+references, "basis" and their ids under "references"), and as the last three CSV columns,
+`time_edtf`, `time_vi` and `time_basis`. The per-type JSON files keep exactly the YAML shape.
 
 Every export carries the licence (licence.py): the all-in-one JSON under "license"; the
 folder holds LICENSE.txt and a Frictionless Data Package descriptor (datapackage.json) that
@@ -45,7 +46,7 @@ from .licence import (
 )
 from .model import Bound, KnowledgeBase, RecordEntry, edtf_of
 from .schema import RECORD_TYPES, Entity, Theme
-from .wording import format_placement
+from .wording import format_placement, format_reference
 
 EXPORT_FOLDER = "du-lieu"
 LIST_SEPARATOR = " | "
@@ -73,7 +74,7 @@ def _csv_cell(value: Any) -> str:
     return str(value)
 
 
-TIME_COLUMNS = ("time_edtf", "time_vi")
+TIME_COLUMNS = ("time_edtf", "time_vi", "time_basis")
 
 
 def to_csv(model_type: type[BaseModel], rows: list[dict[str, Any]], extra: tuple[str, ...] = ()) -> bytes:
@@ -103,6 +104,10 @@ def time_data(entry: RecordEntry) -> dict[str, Any]:
         "not_before": _bound(placement.not_before),
         "not_after": _bound(placement.not_after),
     }
+    referenced = entry.referenced.get("date")
+    if referenced:  # the date rests on references, not on the articles
+        data["basis"] = "theo tài liệu tham khảo: " + "; ".join(map(format_reference, referenced.agreeing))
+        data["references"] = [reference.id for reference in referenced.agreeing]
     return {key: value for key, value in data.items() if value}
 
 
@@ -146,7 +151,7 @@ def export_files(kb: KnowledgeBase) -> dict[str, bytes]:
     for folder, cls in RECORD_TYPES.items():
         files[f"{folder}.json"] = _json(records[folder])
         rows = [
-            row | {"time_edtf": time[row["id"]].get("edtf", ""), "time_vi": time[row["id"]].get("vi", "")}
+            row | {f"time_{key}": time[row["id"]].get(key, "") for key in ("edtf", "vi", "basis")}
             for row in records[folder]
         ]
         files[f"{folder}.csv"] = to_csv(cls, rows, TIME_COLUMNS)

@@ -25,7 +25,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from .model import EntityEntry, KnowledgeBase, RecordEntry, SourceEntry
 from .render import TEMPLATES, page_url, placement_label
 from .schema import RECORD_TYPES, EntityKind, Record, Theme
-from .wording import format_date
+from .wording import format_date, format_reference
 
 INDEX_FOLDER = "pagefind"
 ENTITY_TYPE = "Quốc gia, tổ chức, cá nhân"
@@ -73,6 +73,14 @@ def time_precision(entry: RecordEntry) -> str:
     return "Chỉ biết mốc (không sớm hơn, không muộn hơn)"
 
 
+def _date_basis(entry: RecordEntry) -> str:
+    """A date that rests on references says so in the result, as it does on the page."""
+    referenced = entry.referenced.get("date")
+    if not referenced:
+        return ""
+    return " (theo tài liệu tham khảo: " + "; ".join(map(format_reference, referenced.agreeing)) + ")"
+
+
 def _record_document(kb: KnowledgeBase, entry: RecordEntry) -> SearchDocument:
     record = entry.record
     involved = [kb.entities[entity_id].entity for entity_id in record.participant_ids()]
@@ -91,6 +99,7 @@ def _record_document(kb: KnowledgeBase, entry: RecordEntry) -> SearchDocument:
         *(text for text in (record.location, getattr(record, "area", None)) if text),
         *record.tags,
         *(citation.quote for citation in entry.citations),
+        *(f"{reference.publisher} {reference.title}" for reference in record.references),
     ]
     # The year filter lists the years a record's date covers; a record known only by bounds
     # is in no year (it could be in any of them).
@@ -105,7 +114,7 @@ def _record_document(kb: KnowledgeBase, entry: RecordEntry) -> SearchDocument:
         type_label=record.type_label,
         strong=strong,
         body=body,
-        date=placement_label(entry),
+        date=placement_label(entry) + _date_basis(entry),
         sort_date=anchor.iso() if anchor else UNDATED,
         names=[
             *_ABBREVIATION.findall(record.title),

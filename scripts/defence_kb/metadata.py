@@ -7,7 +7,9 @@ which the theme override (docs/overrides/main.html) prints into <head>.
 Types: events and missions are schema.org `Event`s; agreements and Party, State and
 ministry documents are `Legislation` (schema.org's type for legal instruments, enforceable
 or not, with `legislationType` saying which); entities are `Country`, `Organization` or
-`Person`; stated positions are `CreativeWork`s whose `creator` is who states them.
+`Person`; stated positions are `CreativeWork`s whose `creator` is who states them. The
+articles a record rests on are its `isBasedOn`; the references some of its values (or an
+entity's) rest on are its `citation`s.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import json
 from typing import Any
 
 from .model import EntityEntry, KnowledgeBase, RecordEntry
-from .schema import Agreement, EntityKind, Event, Mission, Position, Resolution, Status
+from .schema import Agreement, EntityKind, Event, Mission, Position, Reference, Resolution, Status
 
 DESCRIPTION_LENGTH = 200
 _ENTITY_TYPES = {
@@ -77,6 +79,7 @@ def record_json_ld(kb: KnowledgeBase, entry: RecordEntry, url: str) -> dict[str,
             }
             for source in sources.values()
         ],
+        "citation": [_reference(reference) for reference in record.references],
     }
     if record.title_en:
         data["alternateName"] = record.title_en
@@ -105,6 +108,17 @@ def record_json_ld(kb: KnowledgeBase, entry: RecordEntry, url: str) -> dict[str,
     return {key: value for key, value in data.items() if value not in (None, [], "")}
 
 
+def _reference(reference: Reference) -> dict[str, Any]:
+    data = {
+        "@type": "WebPage",
+        "name": reference.title,
+        "url": reference.url,
+        "publisher": {"@type": "Organization", "name": reference.publisher},
+        "datePublished": reference.published_date.iso() if reference.published_date else None,
+    }
+    return {key: value for key, value in data.items() if value}
+
+
 def _entity_reference(entry: EntityEntry) -> dict[str, str]:
     return {"@type": _ENTITY_TYPES[entry.entity.kind], "name": entry.entity.name}
 
@@ -120,5 +134,6 @@ def entity_json_ld(entry: EntityEntry, url: str) -> dict[str, Any]:
         "name": entity.name,
         "alternateName": [text for text in (entity.name_en, *entity.aliases) if text],
         "description": description(entity.description) if entity.description else None,
+        "citation": [_reference(reference) for reference in entity.references],
     }
     return {key: value for key, value in data.items() if value not in (None, [], "")}

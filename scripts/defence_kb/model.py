@@ -14,6 +14,7 @@ from pathlib import Path
 from edtf import parse_edtf
 
 from .problems import InputError
+from .references import Referenced, referenced_values
 from .schema import DateSpan, Entity, Paragraph, PartialDate, Record, Source, Theme
 from .text import vietnamese_sort_key
 from .validate import ValidatedData
@@ -80,7 +81,8 @@ class Placement:
 def edtf_of(placement: Placement) -> str:
     """The placement in the Library of Congress Extended Date/Time Format: "2019-10-17",
     "2024-04-11/2024-04-12", "XXXX-09-28" (year unknown), "[2016..2021]" or "[..2022-12-27]"
-    (one day within the bounds, not known which). Checked with the `edtf` library."""
+    (one day within the bounds, not known which), or "../.." for something ongoing whose time
+    no source gives (an interval open at both ends). Checked with the `edtf` library."""
     if placement.date:
         start, end = placement.date.start.iso(), placement.date.end
         text = f"{start}/{end.iso()}" if end else start
@@ -96,7 +98,7 @@ def edtf_of(placement: Placement) -> str:
         else:
             text = f"[{before.iso() if before else ''}..{after.iso() if after else ''}]"
     else:
-        return ""
+        text = "../.."
     parse_edtf(text)  # raises on anything that is not EDTF
     return text
 
@@ -134,6 +136,8 @@ class RecordEntry:
     citations: list[Citation] = field(repr=False)
     placement: Placement = field(repr=False)
     backlinks: list[RecordEntry] = field(default_factory=list, repr=False)
+    # field -> the references its value rests on (references.py)
+    referenced: dict[str, Referenced] = field(default_factory=dict, repr=False)
 
     @property
     def id(self) -> str:
@@ -159,6 +163,7 @@ class EntityEntry:
     records: list[RecordEntry] = field(default_factory=list, repr=False)
     # record id -> the field naming this entity in it ("parties", "mentioned"…): its role
     roles: dict[str, str] = field(default_factory=dict, repr=False)
+    referenced: dict[str, Referenced] = field(default_factory=dict, repr=False)
 
     @property
     def took_part(self) -> list[RecordEntry]:
@@ -167,17 +172,6 @@ class EntityEntry:
     @property
     def mentioned_in(self) -> list[RecordEntry]:
         return [entry for entry in self.records if self.roles[entry.id] == "mentioned"]
-
-    @property
-    def span(self) -> tuple[int, int] | None:
-        """The first and last year of the records it takes part in, as far as they are placed."""
-        years = [
-            date.year
-            for entry in self.took_part
-            for date in (entry.placement.earliest, entry.placement.latest)
-            if date
-        ]
-        return (min(years), max(years)) if years else None
 
     def co_participants(self, entities: dict[str, EntityEntry]) -> list[tuple[EntityEntry, int]]:
         """The entities taking part in the same records, most shared records first."""
@@ -239,9 +233,18 @@ def build_knowledge_base(data: ValidatedData, repo_root: Path) -> KnowledgeBase:
                 )
             )
         placement = placement_of(located.model, citations, source_models)
-        records[record_id] = RecordEntry(located.model, relative(located.file.path), citations, placement)
+        records[record_id] = RecordEntry(
+            located.model,
+            relative(located.file.path),
+            citations,
+            placement,
+            referenced=referenced_values(located.model),
+        )
 
-    entities = {eid: EntityEntry(loc.model, relative(loc.file.path)) for eid, loc in data.entities.items()}
+    entities = {
+        eid: EntityEntry(loc.model, relative(loc.file.path), referenced=referenced_values(loc.model))
+        for eid, loc in data.entities.items()
+    }
     theme_records: dict[str, list[RecordEntry]] = {theme_id: [] for theme_id in data.themes}
     for entry in sorted(records.values(), key=lambda e: e.sort_key):
         record = entry.record

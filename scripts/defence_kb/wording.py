@@ -1,11 +1,16 @@
 """How dates, bounds, numbers and sizes read in Vietnamese, wherever they are shown: pages,
 search results, exports. One place, so that "không muộn hơn 27/12/2022 (ngày đăng bài)"
-reads the same everywhere."""
+reads the same everywhere.
+
+JavaScript twin: docs/assets/propose/wording.js (the proposal form's preview); a test
+opens every record for correction and compares its preview's dates with its page."""
 
 from __future__ import annotations
 
+from pydantic import BaseModel
+
 from .model import Bound, Placement
-from .schema import DateSpan, Figure, PartialDate, Status
+from .schema import Coordinates, DateSpan, Figure, PartialDate, Reference, Status, Vocabulary
 
 
 def format_partial_date(date: PartialDate) -> str:
@@ -66,6 +71,36 @@ def format_placement(placement: Placement, status: Status = Status.occurred) -> 
     return f"{stated} được nêu {text}" if stated and not placement.day_month else text
 
 
+def format_records_time(placements: list[Placement]) -> str:
+    """The time a group of records covers, as their dates and bounds allow and saying which:
+    “2018–2022 (ngày của 3 bản ghi); 5 bản ghi chỉ biết mốc: không muộn hơn 26/05/2025”.
+    Bounds are never read as dates: an entity whose records are known only to have happened
+    before an article's date is not given that article's year."""
+    parts = []
+    dated = [placement.date for placement in placements if placement.date]
+    if dated:
+        first = min(span.start.year for span in dated)
+        last = max((span.end or span.start).year for span in dated)
+        years = str(first) if first == last else f"{first}–{last}"
+        parts.append(f"{years} (ngày của {len(dated)} bản ghi)")
+    bounded = [p for p in placements if not p.date and (p.not_before or p.not_after)]
+    if bounded:
+        limits = []
+        if all(p.not_before for p in bounded):
+            earliest = min((p.not_before.date for p in bounded if p.not_before), key=lambda d: d.earliest)
+            limits.append(f"không sớm hơn {format_partial_date(earliest)}")
+        if all(p.not_after for p in bounded):
+            latest = max((p.not_after.date for p in bounded if p.not_after), key=lambda d: d.latest)
+            limits.append(f"không muộn hơn {format_partial_date(latest)}")
+        parts.append(f"{len(bounded)} bản ghi chỉ biết mốc" + (": " + ", ".join(limits) if limits else ""))
+    unknown_year = sum(
+        1 for p in placements if not p.date and p.day_month and not (p.not_before or p.not_after)
+    )
+    if unknown_year:
+        parts.append(f"{unknown_year} bản ghi không rõ năm")
+    return "; ".join(parts)
+
+
 def format_number(value: int) -> str:
     """Vietnamese digit grouping: 1100 -> 1.100."""
     return f"{value:,}".replace(",", ".")
@@ -83,3 +118,26 @@ def format_figure(figure: Figure) -> str:
     """A figure as a reader reads it: "hơn 1.100 lượt quân nhân", "70 tổ chức"."""
     words = [figure.qualifier.label, format_number(figure.value), figure.unit]
     return " ".join(word for word in words if word)
+
+
+def format_reference(reference: Reference) -> str:
+    """“Báo Quân đội nhân dân, 26/05/2015”: who published a reference, and when."""
+    date = reference.published_date
+    return f"{reference.publisher}, {format_partial_date(date) if date else 'không rõ ngày đăng'}"
+
+
+def format_value(value: object) -> str:
+    """Any field's value as a reader reads it: a date, a figure, a point, a list, a word."""
+    if isinstance(value, DateSpan):
+        return format_date(value)
+    if isinstance(value, Figure):
+        return format_figure(value)
+    if isinstance(value, Coordinates):
+        return f"vĩ độ {value.lat}, kinh độ {value.lon}".replace(".", ",")
+    if isinstance(value, Vocabulary):
+        return value.label or value.value
+    if isinstance(value, list):
+        return ", ".join(format_value(item) for item in value)
+    if isinstance(value, BaseModel):
+        return ", ".join(f"{k}: {v}" for k, v in value.model_dump(mode="json").items())
+    return str(value)

@@ -2,8 +2,8 @@
 
 One CSL-JSON item per page is the single source (CSL-JSON is the Citation Style Language's
 data format, which Zotero, Mendeley, pandoc and citeproc read). The BibTeX and RIS files
-and the citations printed on the page in a Vietnamese academic style, APA and Chicago
-(laid out by templates/partials/cite.md.j2) are derived from it. The Highwire Press
+and the citations printed on the page in three official CSL styles, in Vietnamese
+(csl_styles.py; laid out by templates/partials/cite.md.j2), are derived from it. The Highwire Press
 `citation_*` and Dublin Core tags Zotero's browser connector reads hold the same values;
 the theme prints them (docs/overrides/main.html) from the page's title and address, the
 site's name and the one value the front matter adds, the item's date (`cite_updated`): a
@@ -31,13 +31,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..history import History
 from ..metadata import description
 from ..model import EntityEntry, KnowledgeBase, RecordEntry, SourceEntry
-from ..schema import PartialDate, PublishedKind, Source, Theme
+from ..schema import PartialDate, PublishedKind, Reference, Source, Theme
 from .paths import page_of
 from .settings import SiteSettings
 
@@ -48,10 +48,6 @@ FORMATS = {
     "ris": ("ris", "application/x-research-info-systems", "RIS"),
     "csl": ("json", "application/vnd.citationstyles.csl+json", "CSL-JSON"),
 }
-ENGLISH_MONTHS = (
-    *("January", "February", "March", "April", "May", "June"),
-    *("July", "August", "September", "October", "November", "December"),
-)
 
 Citable = RecordEntry | EntityEntry | SourceEntry | Theme
 
@@ -64,10 +60,11 @@ class PageCitation:
     item: dict[str, Any]
     based_on: list[dict[str, Any]]
     files: dict[str, str]  # format -> docs-relative path of the file
+    references: list[dict[str, Any]] = field(default_factory=list)  # the values' references
 
     @property
     def items(self) -> list[dict[str, Any]]:
-        return [self.item, *self.based_on]
+        return [self.item, *self.based_on, *self.references]
 
 
 def _issued(date: dt.date | PartialDate | None) -> dict[str, Any] | None:
@@ -99,6 +96,21 @@ def _source_item(source: Source) -> dict[str, Any]:
         "URL": source.url,
         "language": source.language,
         "note": " ".join(notes),
+    }
+    return {key: value for key, value in item.items() if value}
+
+
+def _reference_item(owner: str, reference: Reference) -> dict[str, Any]:
+    """A reference some values of a page rest on, as its data file records it."""
+    item: dict[str, Any] = {
+        "id": f"tai-lieu-{owner}-{reference.id}",
+        "type": "webpage",
+        "title": reference.title,
+        "publisher": reference.publisher,
+        "issued": _issued(reference.published_date),
+        "accessed": _issued(reference.accessed),
+        "URL": reference.url,
+        "note": "Tài liệu tham khảo cho: " + ", ".join(reference.supports) + ".",
     }
     return {key: value for key, value in item.items() if value}
 
@@ -168,7 +180,9 @@ class Citations:
         item = {k: v for k, v in item.items() if v}
         stem = f"{CITATION_FOLDER}/{page.removesuffix('.md')}"
         files = {fmt: f"{stem}.{ext}" for fmt, (ext, _type, _label) in FORMATS.items()}
-        return PageCitation(item, based_on, files)
+        owner = getattr(target, "record", None) or getattr(target, "entity", None)
+        references = [_reference_item(owner.id, ref) for ref in owner.references] if owner else []
+        return PageCitation(item, based_on, files, references)
 
     def files(self, targets: Iterable[Citable]) -> dict[str, bytes]:
         """{docs path: content} of the BibTeX, RIS and CSL-JSON file of each page."""
@@ -187,6 +201,11 @@ class Citations:
 
 def _iso(item: dict[str, Any]) -> str:
     parts = _issued_parts(item)
+    return "-".join(f"{part:02d}" for part in parts)
+
+
+def _accessed_iso(item: dict[str, Any]) -> str:
+    parts = item.get("accessed", {}).get("date-parts", [[]])[0]
     return "-".join(f"{part:02d}" for part in parts)
 
 
@@ -246,6 +265,7 @@ def to_bibtex(items: list[dict[str, Any]]) -> str:
             ("titleaddon", escape_latex(container) if container else None),
             ("date", _iso(item) or None),
             ("url", item["URL"].translate(_URL_TABLE) if item.get("URL") else None),
+            ("urldate", _accessed_iso(item) or None),  # a reference: the day an editor read it
             ("langid", "vietnamese" if item.get("language") == "vi" else None),
             ("type", escape_latex(item["genre"]) if item.get("genre") else None),
             ("abstract", escape_latex(item["abstract"]) if item.get("abstract") else None),
@@ -277,6 +297,7 @@ def to_ris(items: list[dict[str, Any]]) -> str:
             ("PY", parts[0] if parts else None),
             ("DA", "/".join(f"{part:02d}" for part in parts) + "/" * (4 - len(parts)) if parts else None),
             ("UR", item.get("URL")),
+            ("Y2", _accessed_iso(item) or None),
             ("LA", item.get("language")),
             ("M3", item.get("genre")),
             ("AB", item.get("abstract")),
@@ -305,16 +326,6 @@ def date_vi(item: dict[str, Any]) -> str:
     return "/".join(
         f"{part:02d}" if index < len(parts) - 1 else str(part) for index, part in enumerate(reversed(parts))
     )
-
-
-def date_en(item: dict[str, Any]) -> str:
-    """November 28, 2026 (APA, Chicago)."""
-    parts = _issued_parts(item)
-    if len(parts) == 3:
-        return f"{ENGLISH_MONTHS[parts[1] - 1]} {parts[2]}, {parts[0]}"
-    if len(parts) == 2:
-        return f"{ENGLISH_MONTHS[parts[1] - 1]} {parts[0]}"
-    return str(parts[0]) if parts else ""
 
 
 def year_of(item: dict[str, Any]) -> str:

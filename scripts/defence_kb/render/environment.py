@@ -22,13 +22,17 @@ from ..wording import (
     format_figure,
     format_number,
     format_partial_date,
+    format_records_time,
+    format_reference,
     format_size,
 )
 from .charts import Pictures
-from .citations import FORMATS, Citations, date_en, date_vi, year_of
+from .citations import FORMATS, Citations, date_vi, year_of
+from .csl_styles import STYLES, StyledCitations
 from .maps import map_globals
 from .markdown import escape_block, escape_inline, external_link, front_matter_text, make_finalize
 from .paths import TAGS_PAGE, TEMPLATES, folder_of, page_of, page_url, relative_path
+from .provenance import disagreements, reference_anchor, supported_by, value_mark, when_listed
 from .raw_blocks import raw_block
 from .settings import SiteSettings
 from .summaries import by_type, by_year, placement_label, relations, status_text, vietnamese_sorted
@@ -120,6 +124,7 @@ def make_environment(
         figure=format_figure,
         when=placement_label,
         partial_date=format_partial_date,
+        records_time=lambda entries: format_records_time([entry.placement for entry in entries]),
         bound=format_bound,
         status=status_text,
         relations=lambda entry: relations(kb, entry),
@@ -164,12 +169,13 @@ def make_environment(
         # A value in an HTML attribute (the cite block is HTML): quotes escaped too.
         attr=lambda value: Markup(html.escape(str(value), quote=True)),
         date_vi=date_vi,
-        date_en=date_en,
         year_of=year_of,
     )
     env.globals.update(
         citations=citations,
         citation_formats=FORMATS,
+        citation_styles=STYLES,
+        styled_citations=StyledCitations(),
         site_name=site.site_name,
         repository=site.repo_url,
         entity=entity,
@@ -182,6 +188,15 @@ def make_environment(
         pictures=Pictures(kb),
     )
     env.globals.update(map_globals(kb))
+
+    @pass_context
+    def mark(context: Any, field: str) -> Markup:
+        """Where the value of `field` of the page's record or entity comes from, if not
+        from the articles (render/provenance.py)."""
+        return value_mark(context["entry"], field)
+
+    env.globals.update(mark=mark, supported_by=supported_by, disagreements=disagreements)
+    env.filters.update(reference_anchor=reference_anchor, reference=format_reference, when_listed=when_listed)
     return env
 
 

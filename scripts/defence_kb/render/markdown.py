@@ -88,5 +88,6 @@ _URL_UNSAFE = {ord(c): f"%{ord(c):02X}" for c in ' ()<>[]{}|\\^`"'}
 
 
 def external_link(url: str) -> Markup:
-    """A link to another site whose address is shown as its text, inert in Markdown."""
-    return Markup(f"[{escape_inline(url)}]({url.translate(_URL_UNSAFE)})")
+    """A link to another site whose address is shown as its text, inert in Markdown; marked
+    `kb-url` so that print, which writes where links go, does not write the address twice."""
+    return Markup(f"[{escape_inline(url)}]({url.translate(_URL_UNSAFE)}){{ .kb-url }}")

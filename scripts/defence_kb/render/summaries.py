@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import EntityEntry, KnowledgeBase, RecordEntry
-from ..schema import RECORD_TYPES, Figure, PartialDate, Record, Source, Status
+from ..schema import RECORD_TYPES, Figure, PartialDate, PublishedKind, Record, Source, Status
 from ..text import heading_slug, vietnamese_sort_key
 from ..wording import (
     format_date,
@@ -23,18 +23,29 @@ def placement_label(entry: RecordEntry) -> str:
 
 def source_date(entry: RecordEntry) -> PartialDate | None:
     """The earliest publication date of the sources a record cites, if any states one."""
-    dates = [c.source.published.start for c in entry.citations if c.source.published]
-    return min(dates) if dates else None
+    dated = dated_source(entry)
+    return dated.published.start if dated and dated.published else None
+
+
+def dated_source(entry: RecordEntry) -> Source | None:
+    """The cited source with the earliest publication date, if any states one."""
+    dated = [c.source for c in entry.citations if c.source.published]
+    return min(dated, key=lambda source: source.published.start) if dated else None  # type: ignore[union-attr]
 
 
 def status_text(entry: RecordEntry) -> str:
     """The record's status as its source stated it on its date: a plan in a 2022 article
-    says nothing of what happened after, so the date travels with the word."""
+    says nothing of what happened after, so the date travels with the word, and so does what
+    kind of date it is when a reposting page printed it."""
     status = entry.record.status
     if status is Status.occurred:
         return status.label
-    stated = source_date(entry)
-    when = f"theo nguồn ngày {format_partial_date(stated)}" if stated else "theo nguồn, không rõ ngày đăng"
+    source = dated_source(entry)
+    if source is None or source.published is None:
+        return f"{status.label} (theo nguồn, không rõ ngày đăng)"
+    when = f"theo nguồn ngày {format_partial_date(source.published.start)}"
+    if source.published_kind is PublishedKind.page:
+        when += f", {source.published_kind.label}"
     return f"{status.label} ({when})"
 
 
