@@ -37,16 +37,10 @@ help:
 	@echo "make schema    regenerate data/schema/*.json from the model"
 	@echo "make geography  regenerate the map outlines (scripts/defence_kb/geography/world.json) from npm world-atlas"
 
-# ICU's headers, compiler and pkg-config, which PyICU (Vietnamese order) is built with.
-ICU_HEADERS := /usr/include/unicode/ucol.h
-
-$(READY): requirements.txt | $(ICU_HEADERS)
+$(READY): requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(READY)
-
-$(ICU_HEADERS):
-	bash scripts/install-debian-packages $(ICU_HEADERS) "ICU's development files" libicu-dev pkg-config g++
 
 $(CHROMIUM):
 	CHROMIUM=$(CHROMIUM) bash scripts/install-browser
