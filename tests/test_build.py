@@ -141,6 +141,7 @@ REGION = {
     "evidence": "section:Bằng chứng",
     "related": "section:Bản ghi liên quan",
     "editor_note": "section:Ghi chú biên tập",
+    "references": "section:Tài liệu tham khảo",
 } | {field: f"row:{label}" for field, label in ROW.items()}
 
 
@@ -175,6 +176,10 @@ def shown_values(kb: KnowledgeBase, entry: RecordEntry) -> dict[str, list[str]]:
             expected[field] = [collapse_whitespace(e.quote) for e in value]
         elif field == "figures":
             expected[field] = [collapse_whitespace(f.as_stated) for f in value]
+        elif field == "references":
+            expected[field] = [
+                collapse_whitespace(part) for ref in value for part in (ref.publisher, ref.title)
+            ]
         elif field == "personnel":
             expected[field] = [value.unit] if value else []
         elif field == "edition":
