@@ -69,7 +69,8 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .build import DEFAULT_ENGINE, serve
+    from .build import DEFAULT_ENGINE
+    from .serve import serve
 
     engine = DEFAULT_ENGINE if args.engine is None else args.engine
     serve(REPO_ROOT, data_dir=args.data, address=args.address, engine=engine)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .problems import InputError
 from .schema import DateSpan, Entity, Paragraph, PartialDate, Record, Source, Theme
@@ -133,6 +134,9 @@ class RecordEntry:
     path: Path  # the YAML file, relative to the repository
     citations: list[Citation] = field(repr=False)
     placement: Placement = field(repr=False)
+    # The file's data as the loader read it (every scalar a string, only the keys written):
+    # the proposal form prefills a correction from it, without reading the file again.
+    data: Any = field(default=None, repr=False)
     backlinks: list[RecordEntry] = field(default_factory=list, repr=False)
 
     @property
@@ -235,7 +239,9 @@ def build_knowledge_base(data: ValidatedData, repo_root: Path) -> KnowledgeBase:
                 )
             )
         placement = placement_of(located.model, citations, source_models)
-        records[record_id] = RecordEntry(located.model, relative(located.file.path), citations, placement)
+        records[record_id] = RecordEntry(
+            located.model, relative(located.file.path), citations, placement, located.file.data
+        )
 
     entities = {eid: EntityEntry(loc.model, relative(loc.file.path)) for eid, loc in data.entities.items()}
     theme_records: dict[str, list[RecordEntry]] = {theme_id: [] for theme_id in data.themes}

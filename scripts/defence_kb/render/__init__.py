@@ -11,7 +11,7 @@ settings (`settings`). Templates, in ../templates, hold the layout.
 from .environment import make_environment
 from .feed import recent_changes, render_feed, render_redirects
 from .markdown import escape_block, escape_inline, external_link, front_matter_text
-from .pages import PageJob, plan_data_page, plan_pages, plan_site, render_nav, render_page, render_site
+from .pages import PageJob, render_nav, render_page
 from .paths import (
     DATA_PAGE,
     FEED_FILE,
@@ -59,9 +59,6 @@ __all__ = [
     "page_of",
     "page_url",
     "placement_label",
-    "plan_data_page",
-    "plan_pages",
-    "plan_site",
     "read_site_settings",
     "recent_changes",
     "record_page",
@@ -70,7 +67,6 @@ __all__ = [
     "render_nav",
     "render_page",
     "render_redirects",
-    "render_site",
     "status_text",
     "tag_groups",
     "vietnamese_sorted",
