@@ -22,6 +22,7 @@ from ..wording import (
     format_figure,
     format_number,
     format_partial_date,
+    format_records_time,
     format_size,
 )
 from .charts import Pictures
@@ -120,6 +121,7 @@ def make_environment(
         figure=format_figure,
         when=placement_label,
         partial_date=format_partial_date,
+        records_time=lambda entries: format_records_time([entry.placement for entry in entries]),
         bound=format_bound,
         status=status_text,
         relations=lambda entry: relations(kb, entry),
