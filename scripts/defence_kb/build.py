@@ -91,11 +91,19 @@ def generate_docs(
 
 
 def write_docs(
-    repo_root: Path, kb: KnowledgeBase, out_dir: Path | None = None, *, with_index: bool = True
+    repo_root: Path,
+    kb: KnowledgeBase,
+    out_dir: Path | None = None,
+    *,
+    with_index: bool = True,
+    index_later: bool = False,
 ) -> DocsTree:
     """Every output of the registry (outputs/) → the docs tree, writing only the files whose
-    content changed; with_index=False leaves the search index to `build_site`."""
+    content changed; with_index=False leaves the search index and the citation files to
+    `build_site`; index_later=True writes the citation files and keeps the index there is,
+    for `serve` to replace once the pages are written."""
     out_dir = out_dir or repo_root / "build" / "docs"
+    with_index = with_index and not index_later
     inputs = make_inputs(repo_root, kb)
     made: dict[str, dict[str, bytes]] = {DOCS: {}, CONFIG: {}, PAST_ENGINE: {}, INDEX: {}}
     jobs: list[PageJob] = []
@@ -118,12 +126,17 @@ def write_docs(
     made[DOCS] |= beside
     cited = made[PAST_ENGINE]
     static = static_files(repo_root / "docs", {job.path for job in jobs} | set(made[DOCS]) | set(cited))
-    files = static | made[DOCS] | (cited | made[INDEX] if with_index else {})
+    files = static | made[DOCS] | (cited | made[INDEX] if with_index else cited if index_later else {})
     written += write_files(out_dir, files)
-    removed = remove_others(out_dir, {job.path for job in jobs} | set(files))
+    kept = _files_under(out_dir, INDEX_FOLDER) if index_later else set()
+    removed = remove_others(out_dir, {job.path for job in jobs} | set(files) | kept)
     write_tree(out_dir.parent / "config", made[CONFIG])
     pages = len(jobs) + sum(1 for path in static if path.endswith(".md"))
     return DocsTree(kb, pages, written, removed, {} if with_index else cited, inputs)
+
+
+def _files_under(root: Path, folder: str) -> set[str]:
+    return {path.relative_to(root).as_posix() for path in (root / folder).rglob("*") if path.is_file()}
 
 
 def make_inputs(repo_root: Path, kb: KnowledgeBase) -> Inputs:
@@ -180,6 +193,10 @@ def render_into(
     _rendering = (inputs, jobs, out_dir, beside)
     try:
         tasks = [-1 - number for number in range(len(beside))] + list(range(0, len(jobs), PAGES_PER_TASK))
+        shared = len(tasks) >= PARALLEL_MIN_PAGES // PAGES_PER_TASK
+        if shared:  # compiled once here, not once in each process (a second or two each)
+            for name in inputs.env.list_templates(filter_func=_is_page_template):
+                inputs.env.get_template(name)
         results = fork_map(_render_task, tasks, min_items=PARALLEL_MIN_PAGES // PAGES_PER_TASK)
     finally:
         _rendering = None
@@ -188,6 +205,10 @@ def render_into(
         assert isinstance(result, dict)
         files |= result
     return sum(count for count in results[len(beside) :] if isinstance(count, int)), files
+
+
+def _is_page_template(name: str) -> bool:
+    return name.endswith(".md.j2")
 
 
 def _render_task(start: int) -> int | dict[str, bytes]:

@@ -6,9 +6,20 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from .build import DEFAULT_ENGINE, engine_environment, engine_module, generate_docs
+from .build import (
+    DEFAULT_ENGINE,
+    engine_environment,
+    engine_module,
+    index_files,
+    load_knowledge_base,
+    write_docs,
+)
+from .file_tree import write_tree
+from .index import INDEX_FOLDER, IndexError_
+from .outputs import Inputs
 from .problems import InputError
 
 
@@ -26,10 +37,26 @@ def serve(repo_root: Path, data_dir: Path, address: str, engine: str = DEFAULT_E
     """Generate, then run `mkdocs serve`; regenerate pages whenever data/ or docs/ changes."""
     module = engine_module(engine)  # an unknown engine stops here, before any work
 
+    # The search index takes longer than the pages: it is rebuilt after them, meanwhile,
+    # so that the edited page reloads first (one rebuild at a time, the latest data last).
+    indexing = ThreadPoolExecutor(max_workers=1)
+    docs = repo_root / "build" / "docs"
+
+    def reindex(inputs: Inputs | None) -> None:
+        try:
+            files = index_files(inputs)
+        except IndexError_ as error:
+            print(f"Lập chỉ mục tìm kiếm thất bại: {error}", file=sys.stderr)
+            return
+        write_tree(
+            docs / INDEX_FOLDER, {path.removeprefix(f"{INDEX_FOLDER}/"): data for path, data in files.items()}
+        )
+
     def regenerate() -> None:
         try:
-            tree = generate_docs(repo_root, data_dir)
+            tree = write_docs(repo_root, load_knowledge_base(repo_root, data_dir), docs, index_later=True)
             print(f"Đã cập nhật {tree.written} trang, xóa {tree.removed} trang.", file=sys.stderr)
+            indexing.submit(reindex, tree.inputs)
         except InputError as error:
             for problem in error.problems:
                 print(problem.format(), file=sys.stderr)
@@ -63,5 +90,6 @@ def serve(repo_root: Path, data_dir: Path, address: str, engine: str = DEFAULT_E
                 state = current
                 regenerate()
     finally:
+        indexing.shutdown(cancel_futures=True)
         server.terminate()
         server.wait(timeout=10)
