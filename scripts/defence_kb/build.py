@@ -97,11 +97,13 @@ def write_docs(
     *,
     with_index: bool = True,
     index_later: bool = False,
+    unchanged: frozenset[str] = frozenset(),
 ) -> DocsTree:
     """Every output of the registry (outputs/) → the docs tree, writing only the files whose
     content changed; with_index=False leaves the search index and the citation files to
     `build_site`; index_later=True writes the citation files and keeps the index there is,
-    for `serve` to replace once the pages are written."""
+    for `serve` to replace once the pages are written. The pages in `unchanged` are not
+    rendered again: `serve` knows which pages an edit leaves as they were."""
     out_dir = out_dir or repo_root / "build" / "docs"
     with_index = with_index and not index_later
     inputs = make_inputs(repo_root, kb)
@@ -114,7 +116,10 @@ def write_docs(
             jobs += entry.pages(inputs)
         else:
             made[entry.into] |= entry.files(inputs)  # type: ignore[misc]
-    written, beside = render_into(out_dir, inputs, jobs, [entry for entry in OUTPUTS if entry.beside_pages])
+    rendered = [job for job in jobs if job.path not in unchanged]
+    written, beside = render_into(
+        out_dir, inputs, rendered, [entry for entry in OUTPUTS if entry.beside_pages]
+    )
     inputs.exports = beside
     later = [entry for entry in OUTPUTS if "exports" in entry.needs]
     for entry in later:
