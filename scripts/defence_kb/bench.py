@@ -163,6 +163,16 @@ def run_stages(checkout: Path, data_dir: Path, work: Path, *, plain: bool = Fals
     return json.loads(finished.stdout.strip().splitlines()[-1])
 
 
+def _log_run(repo_root: Path, name: str, size: int, figures: dict[str, float]) -> None:
+    """Each run's figures as they come (bench-results/pipeline-runs.jsonl), so that a run
+    stopped before its table still leaves them."""
+    log = repo_root / "bench-results" / "pipeline-runs.jsonl"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    entry = {"at": time.strftime("%Y-%m-%d %H:%M:%S"), "code": name, "records": size, **figures}
+    with log.open("a", encoding="utf-8") as out:
+        out.write(json.dumps(entry) + "\n")
+
+
 def _settle() -> None:
     """Flush the dataset just written (and earlier deletions) to disk before timing."""
     os.sync()
@@ -185,6 +195,7 @@ def measure_sizes(
             runs[name][size] = run_stages(
                 checkout, data, work / f"{name}-{size}", plain=name == "new" and size <= PLAIN_UP_TO
             )
+            _log_run(repo_root, name, size, runs[name][size])
         if size == max(sizes):
             kilobytes = first_query_download(work / f"new-{size}" / "site", FIRST_QUERY)[0] / 1024
             runs["new"][size]["first_search_kb"] = kilobytes
@@ -196,6 +207,7 @@ def measure_sizes(
         write_synthetic_dataset(data, size, repo_root / "data")
         _settle()
         runs["synthetic"][size] = run_stages(repo_root, data, work / f"synthetic-run-{size}")
+        _log_run(repo_root, "synthetic", size, runs["synthetic"][size])
         shutil.rmtree(work / f"synthetic-run-{size}")
     return runs
 
