@@ -30,7 +30,8 @@ help:
 	@echo "make coverage  which sentences of the sources no record carries (and no exclusion explains)"
 	@echo "make screenshots  key pages and each picture at phone and desktop widths, light and dark, in screenshots/"
 	@echo "make guide-screenshots  the proposal form's pictures CONTRIBUTING.md shows, in docs/images/"
-	@echo "make bench     time each build stage at 1,000 and 10,000 records (bench-results/)"
+	@echo "make bench     time each build stage on the real data grown to 1,000, 3,000 and 10,000 records,"
+	@echo "               against the previous release (BASE=<git revision>) in the same run (bench-results/)"
 	@echo "make bench-search  search index time and first-query download, real and 10,000 records"
 	@echo "make bench-phone  Lighthouse on phone and desktop and first-search bytes, served gzipped like GitHub Pages"
 	@echo "make source FILE=bai.txt  turn an article's text into a source file (paragraphs numbered, kinds proposed)"
@@ -79,8 +80,9 @@ geography: $(READY)
 coverage: $(READY)
 	$(KB) coverage
 
+# BASE=<git revision>: the previous release to compare with (default: bench.DEFAULT_BASE).
 bench: $(READY) $(CHROMIUM)
-	$(KB) bench
+	$(KB) bench $(if $(BASE),--base $(BASE))
 
 bench-search: $(READY) $(CHROMIUM)
 	$(KB) bench-search

@@ -17,7 +17,8 @@ import yaml
 from conftest import MINIMAL, REPO_ROOT
 from defence_kb.build import copy_site_config, load_knowledge_base
 from defence_kb.history import History, read_history
-from defence_kb.render import RECENT_PAGE, SiteSettings, make_environment, plan_site, render_feed, render_page
+from defence_kb.outputs import Inputs, page_jobs
+from defence_kb.render import RECENT_PAGE, SiteSettings, make_environment, render_feed, render_page
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 FPA = Path("data/agreements/hiep-dinh-fpa.yml")
@@ -153,7 +154,7 @@ def test_feed_is_atom_newest_first_with_escaped_text(repo: Path) -> None:
 def test_recent_page_lists_changes_newest_first(repo: Path) -> None:
     kb = load_knowledge_base(repo, repo / "data")
     history = read_history(repo, _paths(repo))
-    job = next(job for job in plan_site(kb, history=history) if job.path == RECENT_PAGE)
+    job = next(job for job in page_jobs(Inputs(kb, history=history)) if job.path == RECENT_PAGE)
     page = render_page(make_environment(kb), job)
     cells = lambda row: re.findall(r'<td data-label="[^"]*" markdown="span">(.*?)</td>', row)  # noqa: E731
     rows = [cells(line) for line in page.splitlines() if line.startswith("<tr markdown><td")]
@@ -166,6 +167,6 @@ def test_recent_page_lists_changes_newest_first(repo: Path) -> None:
     assert "lịch sử thay đổi" in page
     unknown = render_page(
         make_environment(kb),
-        next(j for j in plan_site(kb, history=History({}, False)) if j.path == RECENT_PAGE),
+        next(j for j in page_jobs(Inputs(kb, history=History({}, False))) if j.path == RECENT_PAGE),
     )
     assert "không có lịch sử" in unknown

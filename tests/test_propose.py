@@ -26,8 +26,9 @@ from defence_kb.fix.canonical_yaml import emit
 from defence_kb.jsonschema import json_schemas
 from defence_kb.load import load_dataset, read_yaml
 from defence_kb.model import KnowledgeBase
+from defence_kb.outputs import Inputs, page_jobs
 from defence_kb.propose import SELDOM_USED
-from defence_kb.render import make_environment, page_url, plan_pages, read_site_settings, render_page
+from defence_kb.render import make_environment, page_url, read_site_settings, render_page
 from defence_kb.text import slugify
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
@@ -177,7 +178,7 @@ def validate_and_render(tmp_path: Path, data: Path, path: Path) -> str:
     kb = load_knowledge_base(REPO_ROOT, data)
     record_id = path.stem
     env = make_environment(kb, read_site_settings(REPO_ROOT / "mkdocs.yml"))
-    job = next(job for job in plan_pages(kb) if job.path.endswith(f"/{record_id}.md"))
+    job = next(job for job in page_jobs(Inputs(kb)) if job.path.endswith(f"/{record_id}.md"))
     return render_page(env, job)
 
 

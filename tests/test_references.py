@@ -16,7 +16,8 @@ from defence_kb.build import load_knowledge_base
 from defence_kb.export import export_files
 from defence_kb.index import render_search_documents
 from defence_kb.metadata import record_json_ld
-from defence_kb.render import make_environment, plan_pages, render_page
+from defence_kb.outputs import Inputs, page_jobs
+from defence_kb.render import make_environment, render_page
 from defence_kb.render.citations import Citations
 
 RESOLUTION = "resolutions/nghi-quyet-22.yml"
@@ -40,7 +41,7 @@ def pages(dataset: Dataset) -> dict[str, str]:
     """Every page but the "Dữ liệu" page, rendered from the dataset."""
     kb = load_knowledge_base(dataset.root.parent, dataset.root)
     env = make_environment(kb)
-    return {job.path: render_page(env, job) for job in plan_pages(kb)}
+    return {job.path: render_page(env, job) for job in page_jobs(Inputs(kb))}
 
 
 def html_of(text: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from edtf import parse_edtf
 
 from defence_kb.model import Bound, Placement, edtf_of
 from defence_kb.schema import DateSpan, PartialDate, Source, Status
@@ -88,6 +89,8 @@ def test_placement_reads_as_the_sources_allow(
 ) -> None:
     assert format_placement(placement, status) == text
     assert edtf_of(placement) == edtf
+    if edtf:
+        parse_edtf(edtf)  # the library's grammar accepts it: raises otherwise
 
 
 def test_a_group_of_records_is_dated_by_its_dates_and_bounds_stated_as_such() -> None:

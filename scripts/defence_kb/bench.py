@@ -1,9 +1,13 @@
 """Benchmarks: figures printed and written to bench-results/, never asserted in tests.
 
-`pipeline`: synthetic datasets of 1,000 and 10,000 records, each stage timed separately
-(load, validate, render Markdown, search index, mkdocs build) and the whole build, with
-records per second and peak memory, the growth of per-record time, the real dataset's
-build and the rebuild `make serve` does after one file changes.
+`pipeline` (`make bench`): the real data grown to 1,000, 3,000 and 10,000 records (the
+records copied under new ids, synthetic.write_grown_dataset), each stage timed (load,
+validate, model, render, search index, mkdocs, verify, and the whole) in seconds and
+milliseconds per record, by this code and by the previous release (a git revision checked
+out into a temporary worktree, running its own code: scripts/bench-stages) in the same
+run, with the ratio new/old; the engine's own time on plain pages of the same length; a
+synthetic dataset; the reload `make serve` does after one record changes; and issue 22's
+targets, each with whether it holds.
 
 `search`: for the real site and a synthetic one, the time to build the search index and
 the bytes a browser downloads to run its first query (measured in Debian's Chromium).
@@ -11,28 +15,24 @@ the bytes a browser downloads to run its first query (measured in Debian's Chrom
 
 from __future__ import annotations
 
-import gc
 import json
 import os
-import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
-from .build import build_site, copy_site_config, load_knowledge_base
+from .build import build_site, load_knowledge_base
 from .index import build_search_index
 from .render import read_site_settings
 from .screenshots import CHROMIUM, CHROMIUM_ARGS, serve_folder
-from .synthetic import write_synthetic_dataset
+from .synthetic import write_grown_dataset, write_synthetic_dataset
 
 FIRST_QUERY = "hợp tác quốc phòng"
 
@@ -119,81 +119,107 @@ def bench_search(repo_root: Path, synthetic_records: int, out_dir: Path) -> str:
 
 # ------------------------------------------------------------------ pipeline benchmark
 
-STAGES = ("load", "validate", "model", "render", "index", "mkdocs")
-FAST_STAGES = ("load", "validate", "model", "render")  # the "load + validate + render" target
-REPEATS = 3  # fast stages run this often; the median is reported
+STAGES = ("load", "validate", "model", "render", "index", "mkdocs", "verify", "whole")
+# The previous release, timed in the same run on the same data (`make bench BASE=<rev>`).
+DEFAULT_BASE = "bd1a74b"
+# Plain pages are built (the engine's own pace) up to this many records: it is a rate.
+PLAIN_UP_TO = 3_000
+SERVE_RECORDS = 1_000
+STAGE_SCRIPT = Path(__file__).resolve().parents[1] / "bench-stages"
+# issue 22's targets: whole build seconds by records, per record against the engine's
+# pace on plain pages, make serve's reload, and the first search's download.
+TARGET_SECONDS = {3_000: 35.0, 10_000: 90.0}
+TARGET_ENGINE_RATIO = 1.2
+TARGET_RELOAD_SECONDS = 3.0
+TARGET_FIRST_SEARCH_KB = 300
 
 
-def _peak_mb(who: int) -> float:
-    return resource.getrusage(who).ru_maxrss / 1024  # Linux reports KiB
+@contextmanager
+def checked_out(repo_root: Path, revision: str) -> Iterator[Path]:
+    """`revision` checked out into a temporary git worktree, removed afterwards."""
+    with tempfile.TemporaryDirectory(prefix="kb-base-") as work:
+        checkout = Path(work) / "checkout"
+        subprocess.run(
+            ["git", "worktree", "add", "-q", "--detach", str(checkout), revision], cwd=repo_root, check=True
+        )
+        try:
+            yield checkout
+        finally:
+            subprocess.run(
+                ["git", "worktree", "remove", "--force", str(checkout)], cwd=repo_root, check=False
+            )
 
 
-def measure_stages(
-    repo_root: Path, data_dir: Path, work: Path, *, first_search: bool = False
-) -> dict[str, tuple[float, float]]:
-    """{stage: (seconds, peak MB)} for one dataset, run in this (fresh) process.
-
-    In-process stages (load, validate, model, render: which includes writing the pages)
-    run REPEATS times and report the median, since one run on a shared machine can be
-    disturbed; each render writes into a new folder, as a first build does. They report
-    the process's peak so far; MkDocs and Pagefind, which run as child processes, report
-    the children's peak. With first_search, the bytes of a reader's first search on the
-    built site are added as ("first_search", (KB, requests)).
-    """
-    from .build import run_mkdocs, write_docs, write_tree
-    from .load import load_dataset
-    from .model import build_knowledge_base
-    from .validate import validate_dataset
-
-    root = copy_site_config(repo_root, work / "repo")
-    # The fast stages run as a chain, REPEATS times, the way a build runs them once: each
-    # run starts from nothing (a stage repeated on its own would leave the heap fragmented
-    # in a way no build sees, and forked render workers would pay for it).
-    times: dict[str, list[float]] = {stage: [] for stage in STAGES}
-    peaks: dict[str, float] = {}
-
-    def clock(stage: str, who: int, action: Any, *args: Any, **options: Any) -> Any:
-        started = time.perf_counter()
-        result = action(*args, **options)
-        times[stage].append(time.perf_counter() - started)
-        peaks[stage] = max(peaks.get(stage, 0.0), _peak_mb(who))
-        return result
-
-    own = resource.RUSAGE_SELF
-    kb = None
-    for run in range(REPEATS):
-        raw = data = kb = None
-        gc.collect()  # the previous run's knowledge base is cyclic: free it before timing
-        out = None if run == REPEATS - 1 else work / f"render-{run}"  # the last for MkDocs
-        raw = clock("load", own, load_dataset, data_dir)
-        data = clock("validate", own, validate_dataset, raw)
-        kb = clock("model", own, build_knowledge_base, data, root)
-        clock("render", own, write_docs, root, kb, out, with_index=False)
-    children = resource.RUSAGE_CHILDREN
-    bundle = clock("index", children, build_search_index, kb)
-    site = work / "site"
-    clock("mkdocs", children, run_mkdocs, root, site)
-    figures = {stage: (statistics.median(times[stage]), peaks[stage]) for stage in STAGES}
-    write_tree(site / "pagefind", bundle)
-    started = time.perf_counter()
-    build_site(root, data_dir, work / "whole")
-    figures["whole"] = (
-        time.perf_counter() - started,
-        max(_peak_mb(resource.RUSAGE_SELF), _peak_mb(resource.RUSAGE_CHILDREN)),
+def run_stages(checkout: Path, data_dir: Path, work: Path, *, plain: bool = False) -> dict[str, float]:
+    """Each stage's seconds for the code of `checkout` on `data_dir`, in a fresh process."""
+    work.mkdir(parents=True)
+    env = {**os.environ, "PYTHONPATH": str(checkout / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, str(STAGE_SCRIPT), str(checkout), str(data_dir), str(work)]
+    finished = subprocess.run(
+        [*command, *(["--plain"] if plain else [])], cwd=checkout, env=env, capture_output=True, text=True
     )
-    if first_search:
-        downloaded, requests, _shown = first_query_download(work / "whole", FIRST_QUERY)
-        figures["first_search"] = (downloaded / 1024, requests)
-    return figures
+    if finished.returncode != 0:
+        raise SystemExit(f"bench-stages failed in {checkout}:\n{finished.stderr[-3000:]}")
+    return json.loads(finished.stdout.strip().splitlines()[-1])
 
 
-def measure_serve_rebuild(repo_root: Path, work: Path) -> float:
-    """Seconds from saving a YAML file to `make serve` serving the changed page."""
+def _log_run(repo_root: Path, name: str, size: int, figures: dict[str, float]) -> None:
+    """Each run's figures as they come (bench-results/pipeline-runs.jsonl), so that a run
+    stopped before its table still leaves them."""
+    log = repo_root / "bench-results" / "pipeline-runs.jsonl"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    entry = {"at": time.strftime("%Y-%m-%d %H:%M:%S"), "code": name, "records": size, **figures}
+    with log.open("a", encoding="utf-8") as out:
+        out.write(json.dumps(entry) + "\n")
+
+
+def _settle() -> None:
+    """Flush the dataset just written (and earlier deletions) to disk before timing."""
+    os.sync()
+    time.sleep(2)
+
+
+def measure_sizes(
+    repo_root: Path, base: Path, sizes: list[int], synthetic_sizes: list[int], work: Path
+) -> dict[str, dict[int, dict[str, float]]]:
+    """{"new"|"base"|"synthetic": {records: figures}}: the real data grown to each size,
+    built by this code and the previous release in turn (which goes first alternates, so
+    neither always meets a warmer machine); then synthetic data, this code only."""
+    runs: dict[str, dict[int, dict[str, float]]] = {"new": {}, "base": {}, "synthetic": {}}
+    for number, size in enumerate(sizes):
+        data = work / f"real-{size}"
+        write_grown_dataset(data, size, repo_root / "data")
+        order = [("base", base), ("new", repo_root)]
+        for name, checkout in order if number % 2 == 0 else order[::-1]:
+            _settle()
+            runs[name][size] = run_stages(
+                checkout, data, work / f"{name}-{size}", plain=name == "new" and size <= PLAIN_UP_TO
+            )
+            _log_run(repo_root, name, size, runs[name][size])
+        if size == max(sizes):
+            kilobytes = first_query_download(work / f"new-{size}" / "site", FIRST_QUERY)[0] / 1024
+            runs["new"][size]["first_search_kb"] = kilobytes
+        for name in ("new", "base"):
+            shutil.rmtree(work / f"{name}-{size}")
+        shutil.rmtree(data)
+    for size in synthetic_sizes:
+        data = work / f"synthetic-{size}"
+        write_synthetic_dataset(data, size, repo_root / "data")
+        _settle()
+        runs["synthetic"][size] = run_stages(repo_root, data, work / f"synthetic-run-{size}")
+        _log_run(repo_root, "synthetic", size, runs["synthetic"][size])
+        shutil.rmtree(work / f"synthetic-run-{size}")
+    return runs
+
+
+def measure_serve_rebuild(repo_root: Path, work: Path, records: int) -> float:
+    """Seconds from saving a YAML file to `make serve` serving the changed page, with the
+    real data grown to `records` records."""
     import socket
     import urllib.request
 
     data = work / "data"
-    shutil.copytree(repo_root / "data", data)
+    write_grown_dataset(data, records, repo_root / "data")
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -215,7 +241,7 @@ def measure_serve_rebuild(repo_root: Path, work: Path) -> float:
             return ""
 
     try:
-        deadline = time.monotonic() + 120
+        deadline = time.monotonic() + 600
         while "Hiệp định" not in page() and time.monotonic() < deadline:
             time.sleep(0.2)
         record = data / "agreements" / "hiep-dinh-fpa-viet-nam-eu.yml"
@@ -231,60 +257,105 @@ def measure_serve_rebuild(repo_root: Path, work: Path) -> float:
         server.wait(timeout=20)
 
 
-def bench_pipeline(repo_root: Path, sizes: list[int], out_dir: Path) -> str:
-    results: dict[int, dict[str, tuple[float, float]]] = {}
-    for size in sizes:
-        with tempfile.TemporaryDirectory(prefix="kb-bench-") as work:
-            data = Path(work) / "data"
-            write_synthetic_dataset(data, size, repo_root / "data")
-            # Flush the dataset just written (and the previous run's deletions) to disk first,
-            # so that their writeback does not run during the measurement.
-            os.sync()
-            time.sleep(5)
-            # A fresh process per size, so that peak memory is this size's own.
-            command = [sys.executable, "-m", "defence_kb", "bench-stages", str(data), str(Path(work) / "run")]
-            if size == max(sizes):
-                command.append("--first-search")
-            finished = subprocess.run(command, capture_output=True, text=True, check=False)
-            if finished.returncode != 0:
-                raise SystemExit(f"bench-stages failed for {size} records:\n{finished.stderr[-3000:]}")
-            output = finished.stdout
-            results[size] = json.loads(output.strip().splitlines()[-1])
-    with tempfile.TemporaryDirectory(prefix="kb-serve-") as work:
-        rebuild = measure_serve_rebuild(repo_root, Path(work))
-    started = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="kb-real-") as work:
-        build_site(copy_site_config(repo_root, Path(work) / "repo"), repo_root / "data", Path(work) / "site")
-    real = time.perf_counter() - started
-
-    lines = [f"Đo trên {os.cpu_count()} lõi, {time.strftime('%Y-%m-%d %H:%M')}", ""]
-    header = f"{'giai đoạn':<10}" + "".join(
-        f"{f'{n} bản ghi: s':>18}{'bản ghi/s':>11}{'đỉnh MB':>9}" for n in sizes
-    )
-    lines.append(header)
-    for stage in (*STAGES, "whole"):
+def stage_table(
+    title: str, runs: dict[int, dict[str, float]], base: dict[int, dict[str, float]]
+) -> list[str]:
+    """Per stage and size: seconds, milliseconds per record, and (with a base) new/old."""
+    sizes = sorted(runs)
+    lines = [
+        title,
+        f"{'giai đoạn':<10}"
+        + "".join(
+            f"{f'{n} bản ghi: s':>17}{'ms/bản ghi':>11}" + (f"{'mới/cũ':>8}" if base else "") for n in sizes
+        ),
+    ]
+    for stage in STAGES:
         row = f"{stage:<10}"
         for size in sizes:
-            seconds, peak = results[size][stage]
-            row += f"{seconds:>18.2f}{size / seconds:>11.0f}{peak:>9.0f}"
+            seconds = runs[size][stage]
+            row += f"{seconds:>17.2f}{seconds / size * 1000:>11.1f}"
+            if base:
+                row += f"{seconds / base[size][stage]:>8.2f}" if base[size][stage] else f"{'':>8}"
         lines.append(row)
-    lines.append(f"(load, validate, model, render: trung vị của {REPEATS} lần chạy; render gồm cả ghi tệp)")
-    lines.append("")
-    for size in sizes:
-        fast = sum(results[size][stage][0] for stage in FAST_STAGES)
-        lines.append(f"load+validate+model+render, {size} bản ghi: {size / fast:.0f} bản ghi/s")
+    return lines
+
+
+def report(
+    runs: dict[str, dict[int, dict[str, float]]], base_name: str, reload: tuple[int, float]
+) -> list[str]:
+    new, base = runs["new"], runs["base"]
+    lines = [
+        f"Đo trên {os.cpu_count()} lõi, {time.strftime('%Y-%m-%d %H:%M')}; mỗi giai đoạn chạy một lần",
+        "",
+    ]
+    lines += stage_table("Dữ liệu thật nhân bản, mã hiện tại (mới/cũ: so với bản trước)", new, base)
+    lines += ["", *stage_table(f"Dữ liệu thật nhân bản, bản trước ({base_name})", base, {})]
+    if runs["synthetic"]:
+        lines += ["", *stage_table("Dữ liệu tổng hợp, mã hiện tại", runs["synthetic"], {})]
+    return [*lines, "", "Mục tiêu (issue 22):", *targets(new, base, reload)]
+
+
+def _holds(ok: bool) -> str:
+    return "ĐẠT" if ok else "CHƯA ĐẠT"
+
+
+def targets(
+    new: dict[int, dict[str, float]], base: dict[int, dict[str, float]], reload: tuple[int, float]
+) -> list[str]:
+    """Each of issue 22's targets with this run's figure and whether it holds."""
+    sizes = sorted(new)
+    lines = []
+    for size, target in TARGET_SECONDS.items():
+        if size in new:
+            seconds, before = new[size]["whole"], base[size]["whole"]
+            lines.append(
+                f"  {size} bản ghi ≤ {target:.0f} s: {seconds:.1f} s (bản trước {before:.1f} s) "
+                + _holds(seconds <= target)
+            )
     if len(sizes) >= 2:
-        small, large = sizes[0], sizes[-1]
-        ratio = (results[large]["whole"][0] / large) / (results[small]["whole"][0] / small)
-        lines.append(f"thời gian mỗi bản ghi, {large} so với {small}: {ratio:.2f}×")
-    kilobytes, requests = results[max(sizes)]["first_search"]
+        growth = (new[sizes[-1]]["whole"] / sizes[-1]) / (new[sizes[0]]["whole"] / sizes[0])
+        lines.append(
+            f"  tăng tuyến tính (≤ 1,2×): mỗi bản ghi ở {sizes[-1]} so với {sizes[0]}: {growth:.2f}× "
+            + _holds(growth <= 1.2)
+        )
+    for size in sizes:
+        if "plain_mkdocs" in new[size]:
+            ratio = new[size]["whole"] / new[size]["plain_mkdocs"]
+            engine = new[size]["mkdocs"] / new[size]["plain_mkdocs"]
+            lines.append(
+                f"  {size} bản ghi, cả bản dựng ≤ {TARGET_ENGINE_RATIO}× MkDocs, trang thường cùng độ dài: "
+                f"{ratio:.2f}× (riêng MkDocs trên trang của ta: {engine:.2f}×) "
+                + _holds(ratio <= TARGET_ENGINE_RATIO)
+            )
+    served, seconds = reload
     lines.append(
-        f"lần tìm đầu tiên “{FIRST_QUERY}”, {max(sizes)} bản ghi: {kilobytes:.0f} KB "
-        f"qua {requests:.0f} yêu cầu (không nén khi truyền)"
+        f"  make serve, sửa 1 trong {served} bản ghi → trang mới ≤ {TARGET_RELOAD_SECONDS:.0f} s: "
+        f"{seconds:.1f} s " + _holds(seconds <= TARGET_RELOAD_SECONDS)
     )
-    lines.append(f"dữ liệu thật, xây dựng toàn bộ: {real:.1f} s")
-    lines.append(f"make serve, xây lại sau khi sửa một tệp YAML: {rebuild:.1f} s")
-    table = "\n".join(lines)
+    kilobytes = new[sizes[-1]].get("first_search_kb")
+    if kilobytes is not None:
+        lines.append(
+            f"  lần tìm đầu tiên ({sizes[-1]} bản ghi) ≤ {TARGET_FIRST_SEARCH_KB} KB: {kilobytes:.0f} KB "
+            + _holds(kilobytes <= TARGET_FIRST_SEARCH_KB)
+        )
+    return lines
+
+
+def bench_pipeline(
+    repo_root: Path,
+    sizes: list[int],
+    out_dir: Path,
+    base: str | None = None,
+    synthetic_sizes: list[int] | None = None,
+) -> str:
+    """The real data grown to each size, built by this code and by `base` in one run."""
+    base = base or DEFAULT_BASE
+    synthetic_sizes = [1_000] if synthetic_sizes is None else synthetic_sizes
+    with tempfile.TemporaryDirectory(prefix="kb-bench-") as work, checked_out(repo_root, base) as checkout:
+        runs = measure_sizes(repo_root, checkout, sizes, synthetic_sizes, Path(work))
+        served = min(SERVE_RECORDS, max(sizes))
+        reload = (served, measure_serve_rebuild(repo_root, Path(work) / "serve", served))
+    table = "\n".join(report(runs, base, reload))
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / f"pipeline-{time.strftime('%Y%m%d-%H%M%S')}.txt").write_text(table + "\n", encoding="utf-8")
     (out_dir / "pipeline.txt").write_text(table + "\n", encoding="utf-8")

@@ -1,7 +1,8 @@
 """Stage 5, build: write the generated docs tree and run MkDocs on it.
 
-The docs tree MkDocs reads (`build/docs`) is the hand-written `docs/` plus the generated
-pages; it is build output and never committed. Files are written only when their content
+The docs tree MkDocs reads (`build/docs`) is the hand-written `docs/` plus every output of
+the registry in outputs/ (pages of each kind, feed, exports, citations…), which the build
+loops over; it is build output and never committed. Files are written only when their content
 changed, so `mkdocs serve` does not rebuild in a loop and unchanged pages keep their
 timestamps. The site is built into a temporary folder and swapped into place only when
 MkDocs succeeds, so a failed build leaves the previous `site/` untouched.
@@ -23,32 +24,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from jinja2 import Environment
-
-from .export import export_files
+from .file_tree import remove_others, write_files, write_tree
 from .history import read_history
-from .index import INDEX_FOLDER, IndexError_, build_search_index
+from .index import INDEX_FOLDER, IndexError_
 from .load import load_dataset
 from .model import KnowledgeBase, build_knowledge_base
+from .outputs import CONFIG, DOCS, INDEX, OUTPUTS, PAST_ENGINE, Inputs, Output
 from .parallel import fork_map
 from .problems import InputError, Problem
-from .propose import PROPOSE_DATA, render_form_data
-from .render import (
-    DATA_PAGE,
-    FEED_FILE,
-    TIMELINE_PAGE,
-    PageJob,
-    make_environment,
-    page_url,
-    plan_data_page,
-    plan_pages,
-    read_site_settings,
-    render_feed,
-    render_nav,
-    render_page,
-    render_redirects,
-)
-from .render.citations import citation_files
+from .render import TIMELINE_PAGE, PageJob, page_url, read_site_settings, render_page
 from .validate import validate_dataset
 
 # The part of docs/ that is theme configuration, not pages.
@@ -66,8 +50,6 @@ def engine_environment() -> dict[str, str]:
     return {**os.environ, **MKDOCS_ENV, "PYTHONPATH": os.pathsep.join(dict.fromkeys(paths))}
 
 
-# mkdocs.yml inherits the navigation from this generated file (build/config/nav.yml).
-NAV_FILE = "nav.yml"
 # The engines that can build the site (`make build ENGINE=…`, `--engine`): name → the Python
 # module run as `python -m module build|serve`. MkDocs 1.6.1 is the default; ProperDocs is
 # its maintained drop-in fork, and tests/test_engines.py checks both give the same pages.
@@ -89,6 +71,7 @@ class DocsTree:
     # (three per page) would add a quarter to MkDocs' time as static files. `serve` puts
     # them in the docs tree instead.
     site_files: dict[str, bytes] = field(default_factory=dict)
+    inputs: Inputs | None = None
 
 
 def load_knowledge_base(repo_root: Path, data_dir: Path) -> KnowledgeBase:
@@ -108,38 +91,70 @@ def generate_docs(
 
 
 def write_docs(
-    repo_root: Path, kb: KnowledgeBase, out_dir: Path | None = None, *, with_index: bool = True
+    repo_root: Path,
+    kb: KnowledgeBase,
+    out_dir: Path | None = None,
+    *,
+    with_index: bool = True,
+    index_later: bool = False,
+    unchanged: frozenset[str] = frozenset(),
 ) -> DocsTree:
-    """render (→ index) → the docs tree, writing only the files whose content changed."""
+    """Every output of the registry (outputs/) → the docs tree, writing only the files whose
+    content changed; with_index=False leaves the search index and the citation files to
+    `build_site`; index_later=True writes the citation files and keeps the index there is,
+    for `serve` to replace once the pages are written. The pages in `unchanged` are not
+    rendered again: `serve` knows which pages an edit leaves as they were."""
     out_dir = out_dir or repo_root / "build" / "docs"
-    settings = read_site_settings(repo_root / "mkdocs.yml")
-    # Records date the feed; records, entities and sources date the pages' citations.
-    dated = [*kb.records.values(), *kb.entities.values(), *kb.sources.values()]
-    history = read_history(repo_root, [entry.path for entry in dated])
-    env = make_environment(kb, settings, repo_root / "docs" / THEME_OVERRIDES / "templates", history)
-    other = {path: html.encode("utf-8") for path, html in render_redirects(kb, settings).items()}
-    # Before the pages are shared among processes, so that each inherits the citations made.
-    cited = citation_files(env.globals["citations"])
-    other[FEED_FILE] = render_feed(kb, history, settings).encode("utf-8")
-    other[PROPOSE_DATA] = render_form_data(kb, settings, repo_root)
-    jobs = plan_pages(kb, history)
-    static = static_files(
-        repo_root / "docs", {job.path for job in jobs} | {DATA_PAGE} | set(other) | set(cited)
+    with_index = with_index and not index_later
+    inputs = make_inputs(repo_root, kb)
+    made: dict[str, dict[str, bytes]] = {DOCS: {}, CONFIG: {}, PAST_ENGINE: {}, INDEX: {}}
+    jobs: list[PageJob] = []
+    for entry in OUTPUTS:
+        if "exports" in entry.needs or entry.beside_pages or (entry.into == INDEX and not with_index):
+            continue
+        if entry.pages:
+            jobs += entry.pages(inputs)
+        else:
+            made[entry.into] |= entry.files(inputs)  # type: ignore[misc]
+    rendered = [job for job in jobs if job.path not in unchanged]
+    written, beside = render_into(
+        out_dir, inputs, rendered, [entry for entry in OUTPUTS if entry.beside_pages]
     )
-    written, exports = render_into(out_dir, env, jobs, kb)
-    clashes = [Problem(repo_root / "docs" / path, 1, 1, _CLASH + path) for path in exports if path in static]
-    if clashes:
-        raise InputError(clashes)
-    jobs.append(plan_data_page(kb, exports))
-    files = {jobs[-1].path: render_page(env, jobs[-1]).encode("utf-8")} | static | exports | other
-    if with_index:
-        files |= {f"{INDEX_FOLDER}/{path}": content for path, content in build_search_index(kb).items()}
-        files |= cited
+    inputs.exports = beside
+    later = [entry for entry in OUTPUTS if "exports" in entry.needs]
+    for entry in later:
+        if entry.pages:
+            jobs += (planned := entry.pages(inputs))
+            made[DOCS] |= {job.path: render_page(inputs.env, job).encode("utf-8") for job in planned}
+        else:
+            made[entry.into] |= entry.files(inputs)  # type: ignore[misc]
+    made[DOCS] |= beside
+    cited = made[PAST_ENGINE]
+    static = static_files(repo_root / "docs", {job.path for job in jobs} | set(made[DOCS]) | set(cited))
+    files = static | made[DOCS] | (cited | made[INDEX] if with_index else cited if index_later else {})
     written += write_files(out_dir, files)
-    removed = remove_others(out_dir, {job.path for job in jobs} | set(files))
-    write_tree(out_dir.parent / "config", {NAV_FILE: render_nav(kb).encode("utf-8")})
+    kept = _files_under(out_dir, INDEX_FOLDER) if index_later else set()
+    removed = remove_others(out_dir, {job.path for job in jobs} | set(files) | kept)
+    write_tree(out_dir.parent / "config", made[CONFIG])
     pages = len(jobs) + sum(1 for path in static if path.endswith(".md"))
-    return DocsTree(kb, pages, written, removed, {} if with_index else cited)
+    return DocsTree(kb, pages, written, removed, {} if with_index else cited, inputs)
+
+
+def _files_under(root: Path, folder: str) -> set[str]:
+    return {path.relative_to(root).as_posix() for path in (root / folder).rglob("*") if path.is_file()}
+
+
+def make_inputs(repo_root: Path, kb: KnowledgeBase) -> Inputs:
+    """What the outputs are made from: the site's settings, the data's history (records
+    date the feed; records, entities and sources date the pages' citations) and the theme."""
+    dated = [*kb.records.values(), *kb.entities.values(), *kb.sources.values()]
+    return Inputs(
+        kb,
+        repo_root,
+        read_site_settings(repo_root / "mkdocs.yml"),
+        read_history(repo_root, [entry.path for entry in dated]),
+        repo_root / "docs" / THEME_OVERRIDES / "templates",
+    )
 
 
 _CLASH = "trang viết tay trùng đường dẫn với tệp sinh tự động "
@@ -167,94 +182,48 @@ PARALLEL_MIN_PAGES = 2000
 # Pages per task: neighbours in the plan share a folder, and two processes creating files
 # in one folder contend for it.
 PAGES_PER_TASK = 500
-EXPORT_TASK = -1
-_rendering: tuple[Environment, list[PageJob], Path, KnowledgeBase] | None = None
+_rendering: tuple[Inputs, list[PageJob], Path, list[Output]] | None = None
 
 
 def render_into(
-    out_dir: Path, env: Environment, jobs: list[PageJob], kb: KnowledgeBase
+    out_dir: Path, inputs: Inputs, jobs: list[PageJob], beside: list[Output]
 ) -> tuple[int, dict[str, bytes]]:
-    """Render `jobs` into `out_dir`, writing the pages that changed, and make the open data
-    export meanwhile: (pages written, export files).
+    """Render `jobs` into `out_dir`, writing the pages that changed, and make the `beside`
+    outputs (the export) meanwhile: (pages written, their files).
 
     A large site is shared among processes, each rendering and writing runs of
-    neighbouring pages, one of them making the export.
+    neighbouring pages, others making the outputs beside them.
     """
     global _rendering
-    _rendering = (env, jobs, out_dir, kb)
+    _rendering = (inputs, jobs, out_dir, beside)
     try:
-        tasks = [EXPORT_TASK, *range(0, len(jobs), PAGES_PER_TASK)]
+        tasks = [-1 - number for number in range(len(beside))] + list(range(0, len(jobs), PAGES_PER_TASK))
+        shared = len(tasks) >= PARALLEL_MIN_PAGES // PAGES_PER_TASK
+        if shared:  # compiled once here, not once in each process (a second or two each)
+            for name in inputs.env.list_templates(filter_func=_is_page_template):
+                inputs.env.get_template(name)
         results = fork_map(_render_task, tasks, min_items=PARALLEL_MIN_PAGES // PAGES_PER_TASK)
     finally:
         _rendering = None
-    exports = results[0]
-    assert isinstance(exports, dict)
-    return sum(count for count in results[1:] if isinstance(count, int)), exports
+    files: dict[str, bytes] = {}
+    for result in results[: len(beside)]:
+        assert isinstance(result, dict)
+        files |= result
+    return sum(count for count in results[len(beside) :] if isinstance(count, int)), files
+
+
+def _is_page_template(name: str) -> bool:
+    return name.endswith(".md.j2")
 
 
 def _render_task(start: int) -> int | dict[str, bytes]:
     assert _rendering is not None
-    env, jobs, out_dir, kb = _rendering
-    if start == EXPORT_TASK:
-        return export_files(kb)
+    inputs, jobs, out_dir, beside = _rendering
+    if start < 0:  # an output made beside the pages
+        return beside[-1 - start].files(inputs)  # type: ignore[misc]
+    env = inputs.env
     run = jobs[start : start + PAGES_PER_TASK]
     return write_files(out_dir, {job.path: render_page(env, job).encode("utf-8") for job in run})
-
-
-def write_tree(root: Path, files: dict[str, bytes]) -> tuple[int, int]:
-    """Make `root` hold exactly `files`, touching only what differs: (written, removed)."""
-    return write_files(root, files), remove_others(root, set(files))
-
-
-def write_files(root: Path, files: dict[str, bytes]) -> int:
-    """Write each file whose content differs from what is on disk; how many were written.
-
-    An existing file is replaced by renaming a finished temporary file over it, so that
-    `mkdocs serve` never reads half a page.
-    """
-    written = 0
-    made: set[str] = set()
-    base = str(root)
-    for relative, content in files.items():
-        target = f"{base}/{relative}"
-        try:
-            exists = True
-            if os.stat(target).st_size == len(content):
-                with open(target, "rb") as existing:
-                    if existing.read() == content:
-                        continue
-        except FileNotFoundError:
-            exists = False
-        folder, name = target.rsplit("/", 1)
-        if folder not in made:
-            os.makedirs(folder, exist_ok=True)
-            made.add(folder)
-        if exists:
-            temporary = f"{folder}/.{name}.tmp"
-            with open(temporary, "wb") as out:
-                out.write(content)
-            os.replace(temporary, target)
-        else:  # nothing can be reading a file that did not exist
-            with open(target, "wb") as out:
-                out.write(content)
-        written += 1
-    return written
-
-
-def remove_others(root: Path, keep: set[str]) -> int:
-    """Delete the files under `root` not in `keep`, and folders left empty; how many files."""
-    removed = 0
-    base = str(root)
-    for folder, _subfolders, names in os.walk(base, topdown=False):
-        prefix = folder[len(base) + 1 :]
-        for name in names:
-            relative = f"{prefix}/{name}" if prefix else name
-            if relative not in keep:
-                os.unlink(f"{folder}/{name}")
-                removed += 1
-        if folder != base and not os.listdir(folder):
-            os.rmdir(folder)
-    return removed
 
 
 def copy_site_config(repo_root: Path, target: Path) -> Path:
@@ -301,6 +270,16 @@ def run_mkdocs(repo_root: Path, site_dir: Path, engine: str = DEFAULT_ENGINE) ->
         raise BuildError((result.stdout + result.stderr).strip() or f"{engine} exited {result.returncode}")
 
 
+def index_files(inputs: Inputs | None) -> dict[str, bytes]:
+    """The outputs that need only the data, made while the engine runs."""
+    assert inputs is not None
+    files: dict[str, bytes] = {}
+    for entry in OUTPUTS:
+        if entry.into == INDEX:
+            files |= entry.files(inputs)  # type: ignore[misc]
+    return files
+
+
 def build_site(repo_root: Path, data_dir: Path, site_dir: Path, engine: str = DEFAULT_ENGINE) -> DocsTree:
     started = time.perf_counter()
     engine_module(engine)  # an unknown engine stops here, before any work
@@ -315,7 +294,7 @@ def build_site(repo_root: Path, data_dir: Path, site_dir: Path, engine: str = DE
         # The citation files are written meanwhile too, beside the staged site (MkDocs
         # empties its site folder when it starts), and moved in.
         with ThreadPoolExecutor(max_workers=2) as pool:
-            search_index = pool.submit(build_search_index, tree.kb)
+            search_index = pool.submit(index_files, tree.inputs)
             extra_files = pool.submit(write_files, extra, tree.site_files)
             run_mkdocs(repo_root, staging, engine)
             extra_files.result()
@@ -323,7 +302,7 @@ def build_site(repo_root: Path, data_dir: Path, site_dir: Path, engine: str = DE
                 folder.rename(staging / folder.name)
             shutil.rmtree(extra)
             try:
-                write_tree(staging / INDEX_FOLDER, search_index.result())
+                write_files(staging, search_index.result())
             except IndexError_ as error:
                 raise BuildError(f"Lập chỉ mục tìm kiếm thất bại: {error}") from None
         broken = verify_site(tree.kb, staging)
@@ -394,58 +373,3 @@ def _swap(staging: Path, site_dir: Path) -> None:
     if retired.exists():
         # Deleting ten thousand pages takes seconds nobody needs to wait for.
         subprocess.Popen(["rm", "-rf", str(retired)], start_new_session=True)
-
-
-def _snapshot(folders: list[Path]) -> dict[Path, tuple[int, int]]:
-    state = {}
-    for folder in folders:
-        for path in folder.rglob("*"):
-            if path.is_file():
-                stat = path.stat()
-                state[path] = (stat.st_mtime_ns, stat.st_size)
-    return state
-
-
-def serve(repo_root: Path, data_dir: Path, address: str, engine: str = DEFAULT_ENGINE) -> None:
-    """Generate, then run `mkdocs serve`; regenerate pages whenever data/ or docs/ changes."""
-    module = engine_module(engine)  # an unknown engine stops here, before any work
-
-    def regenerate() -> None:
-        try:
-            tree = generate_docs(repo_root, data_dir)
-            print(f"Đã cập nhật {tree.written} trang, xóa {tree.removed} trang.", file=sys.stderr)
-        except InputError as error:
-            for problem in error.problems:
-                print(problem.format(), file=sys.stderr)
-            print("Dữ liệu có lỗi: trang chưa được cập nhật.", file=sys.stderr)
-
-    regenerate()
-    watched = [data_dir, repo_root / "docs"]
-    # --dirty: MkDocs rebuilds only the pages whose files changed, and generate_docs writes
-    # only the pages whose content changed. A dirty build always warns, so serving is not
-    # strict; `make build` and CI are. (A new theme changes the navigation of every page:
-    # restart `make serve` to see it everywhere.)
-    command = [
-        sys.executable,
-        "-m",
-        module,
-        "serve",
-        "--dirty",
-        "--no-strict",
-        "--config-file",
-        str(repo_root / "mkdocs.yml"),
-        "--dev-addr",
-        address,
-    ]
-    server = subprocess.Popen(command, cwd=repo_root, env=engine_environment())
-    state = _snapshot(watched)
-    try:
-        while server.poll() is None:
-            time.sleep(0.4)
-            current = _snapshot(watched)
-            if current != state:
-                state = current
-                regenerate()
-    finally:
-        server.terminate()
-        server.wait(timeout=10)

@@ -88,7 +88,8 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .build import DEFAULT_ENGINE, serve
+    from .build import DEFAULT_ENGINE
+    from .serve import serve
 
     engine = DEFAULT_ENGINE if args.engine is None else args.engine
     serve(REPO_ROOT, data_dir=args.data, address=args.address, engine=engine)
@@ -158,7 +159,7 @@ def cmd_bench_search(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     from .bench import bench_pipeline
 
-    print(bench_pipeline(REPO_ROOT, args.sizes, REPO_ROOT / "bench-results"))
+    print(bench_pipeline(REPO_ROOT, args.sizes, REPO_ROOT / "bench-results", args.base, args.synthetic))
     return 0
 
 
@@ -166,15 +167,6 @@ def cmd_bench_phone(args: argparse.Namespace) -> int:
     from .bench_phone import bench_phone
 
     print(bench_phone(REPO_ROOT, args.site, args.records, args.runs, REPO_ROOT / "bench-results"))
-    return 0
-
-
-def cmd_bench_stages(args: argparse.Namespace) -> int:
-    import json
-
-    from .bench import measure_stages
-
-    print(json.dumps(measure_stages(REPO_ROOT, args.dataset, args.work, first_search=args.first_search)))
     return 0
 
 
@@ -240,19 +232,18 @@ def main(argv: list[str] | None = None) -> int:
     bench_search = commands.add_parser("bench-search", help="search index time and first-query download")
     bench_search.add_argument("--records", type=int, default=10_000, help="synthetic dataset size")
     bench_search.set_defaults(run=cmd_bench_search)
-    bench = commands.add_parser("bench", help="time each build stage on synthetic datasets")
-    bench.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000])
+    bench = commands.add_parser(
+        "bench", help="time each build stage on the real data grown, against the previous release"
+    )
+    bench.add_argument("--sizes", type=int, nargs="+", default=[1_000, 3_000, 10_000])
+    bench.add_argument("--base", help="the previous release, a git revision (default: bench.DEFAULT_BASE)")
+    bench.add_argument("--synthetic", type=int, nargs="*", default=[1_000], help="synthetic dataset sizes")
     bench.set_defaults(run=cmd_bench)
     phone = commands.add_parser("bench-phone", help="Lighthouse on phone and desktop, served compressed")
     phone.add_argument("--site", type=Path, default=REPO_ROOT / "site", help="built site folder")
     phone.add_argument("--records", type=int, default=10_000, help="synthetic dataset size")
     phone.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page and device")
     phone.set_defaults(run=cmd_bench_phone)
-    stages = commands.add_parser("bench-stages", help=argparse.SUPPRESS)
-    stages.add_argument("dataset", type=Path)
-    stages.add_argument("work", type=Path)
-    stages.add_argument("--first-search", action="store_true")
-    stages.set_defaults(run=cmd_bench_stages)
     geography = commands.add_parser("geography", help="regenerate the vendored map outlines")
     geography.add_argument("package", type=Path, help="world-atlas 2.0.2 tarball (npm pack)")
     geography.set_defaults(run=cmd_geography)

@@ -5,9 +5,11 @@ The form (docs/assets/propose/) reads one JSON file the build writes next to its
 the JSON Schema of every record type and of entities (the same files `make schema` writes),
 the Vietnamese labels of the fields and vocabularies, which fields name themes, entities or
 records, and the data to choose from: themes, entities with their kinds, sources with their
-numbered paragraphs (as their source pages show them), and every record's fields (to check
-ids are unique, to choose related records, and to prefill the form when a record is
-corrected). Everything here is a pure function of the knowledge base and the settings.
+numbered paragraphs (as their source pages show them), and every record's fields as its
+file holds them (to check ids are unique, to choose related records, and to prefill the
+form when a record is corrected, changing only what the editor changes): the loader's
+data, carried through validation into the model, so no file is read twice. Everything
+here is a pure function of the knowledge base and the settings.
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ from typing import Any
 
 from .field_labels import FIELD_LABELS
 from .jsonschema import json_schemas
-from .load import read_yaml
 from .model import KnowledgeBase
 from .render.settings import SiteSettings
 from .schema import (
@@ -101,13 +102,6 @@ def _checklist(repo_root: Path) -> list[str]:
     return [line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("- [ ]")]
 
 
-def _file_data(repo_root: Path, path: Path) -> Any:
-    """A record as its file holds it (every scalar a string, only the keys written), so that
-    a correction changes only what the editor changes."""
-    loaded, _ = read_yaml(repo_root / path)
-    return loaded.data if loaded else {}
-
-
 def form_data(kb: KnowledgeBase, settings: SiteSettings, repo_root: Path) -> dict[str, Any]:
     schemas = json_schemas()
     records = sorted(kb.records.values(), key=lambda entry: vietnamese_sort_key(entry.record.title))
@@ -167,7 +161,7 @@ def form_data(kb: KnowledgeBase, settings: SiteSettings, repo_root: Path) -> dic
             {
                 "folder": entry.record.folder,
                 "path": entry.path.as_posix(),
-                "data": _file_data(repo_root, entry.path),
+                "data": entry.data,
             }
             for entry in records
         ],

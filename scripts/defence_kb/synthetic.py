@@ -123,3 +123,33 @@ def write_synthetic_dataset(target: Path, records: int, real_data: Path, seed: i
             "positions": ["kind: policy", f"stated_by: [doi-tac-{involved[0]:05d}]"],
         }[folder]
         (target / folder / f"{record_id}.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def write_grown_dataset(target: Path, records: int, real_data: Path) -> None:
+    """The real dataset grown to `records` records, as editors' data will look: the real
+    files, then copies of every record under new ids (`<id>-2`, `<id>-3`, …) with their
+    entities, bounds and evidence. A copy cites the same sources, so its quotes validate;
+    its related records and former ids are those of its own generation of copies."""
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(real_data, target)
+    originals = [
+        (folder, loaded.data)
+        for folder, files in sorted(load_dataset(real_data).records.items())
+        for loaded in files
+        if isinstance(loaded.data, dict)
+    ]
+    needed = max(0, records - len(originals))
+    generation = 1
+    while needed > 0:
+        generation += 1
+        batch = originals[:needed]
+        made = {data["id"] for _folder, data in batch}
+        for folder, data in batch:
+            copy = dict(data, id=f"{data['id']}-{generation}")
+            if "related" in copy:
+                copy["related"] = [f"{r}-{generation}" if r in made else r for r in copy["related"]]
+            if "former_ids" in copy:
+                copy["former_ids"] = [f"{former}-{generation}" for former in copy["former_ids"]]
+            (target / folder / f"{copy['id']}.yml").write_text(emit(copy), encoding="utf-8")
+        needed -= len(batch)

@@ -12,7 +12,7 @@ settings (`settings`). Templates, in ../templates, hold the layout.
 from .environment import make_environment
 from .feed import recent_changes, render_feed
 from .markdown import escape_block, escape_inline, external_link, front_matter_text
-from .pages import PageJob, plan_data_page, plan_pages, plan_site, render_nav, render_page
+from .pages import PageJob, render_nav, render_page
 from .paths import (
     DATA_PAGE,
     FEED_FILE,
@@ -61,9 +61,6 @@ __all__ = [
     "page_of",
     "page_url",
     "placement_label",
-    "plan_data_page",
-    "plan_pages",
-    "plan_site",
     "read_site_settings",
     "recent_changes",
     "record_page",
