@@ -4,7 +4,7 @@ reporting it.
 
 One fixer per module, applied in this order to each file (context.py lists the files):
 - on the text: bom.py (no byte-order mark), nfc.py (Unicode NFC);
-- the text is parsed by the loader (load.py), so a file that does not parse is reported
+- the text is parsed by the loader (load/), so a file that does not parse is reported
   `path:line:column: message` exactly as `make validate` reports it, and left untouched;
 - comments.py keeps the header comment, drops `make new`'s hints, and refuses to lose any
   other comment;

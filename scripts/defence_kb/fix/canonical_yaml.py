@@ -5,7 +5,7 @@ JavaScript (its YAML must equal what `make fix` would write), so every rule is s
 exactly and only uses things both languages have: code-point lengths and the regular
 expressions below, copied as they are.
 
-Input: the plain data the loader reads (load.py): mappings with string keys, lists,
+Input: the plain data the loader reads (load/): mappings with string keys, lists,
 strings and null. Every scalar is a string (`n: 3` is the string "3"); the schema decides
 what it means. Before emission the other fixers have run: text in NFC, keys in the
 schema's order (KEY ORDER below), lists sorted where their order means nothing.
