@@ -21,6 +21,16 @@ from defence_kb.screenshots import CHROMIUM, CHROMIUM_ARGS, serve_folder
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
+# Valid data whose text is hostile to the files the build writes (CSV, BibTeX, links).
+HOSTILE = Path(__file__).parent / "bad_inputs" / "hostile"
+
+
+def hostile_data(root: Path) -> Path:
+    """The minimal dataset with the files of tests/bad_inputs/hostile/ added: `root/data`."""
+    data = root / "data"
+    shutil.copytree(MINIMAL, data)
+    shutil.copytree(HOSTILE, data, dirs_exist_ok=True)
+    return data
 
 
 @dataclass
