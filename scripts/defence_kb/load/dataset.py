@@ -1,5 +1,6 @@
 """The whole of `data/`: every file read and grouped by what it holds, and the problems of the
-folder itself (files in unexpected places, names that differ only in case)."""
+folder itself (files in unexpected places, names that differ only in case, links and other
+entries that are not regular files or folders)."""
 
 from __future__ import annotations
 
@@ -12,11 +13,14 @@ from ..parallel import fork_map
 from ..problems import Problem
 from ..schema import RECORD_TYPES
 from .parse import LoadedFile, read_yaml
+from .regular_file import entry_kind_problem
 
 
 def iter_yaml_files(folder: Path) -> Iterator[Path]:
-    """YAML files of a folder, in a stable order; `.yaml` is accepted as well as `.yml`."""
-    if not folder.is_dir():
+    """YAML entries of a folder, in a stable order; `.yaml` is accepted as well as `.yml`. A
+    folder that is a link is not followed (the check of the tree reports it); an entry that
+    is not a regular file is listed, for the reader to refuse it."""
+    if folder.is_symlink() or not folder.is_dir():
         return iter(())
     return iter(sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml")))
 
@@ -68,31 +72,61 @@ def load_dataset(data_dir: Path) -> RawDataset:
     raw.entities = read["entities"]
     raw.sources = read["sources"]
     themes_path = data_dir / THEMES_FILE
-    if themes_path.exists():
+    if os.path.lexists(themes_path):
         raw.themes, problems = read_yaml(themes_path)
         raw.problems.extend(problems)
     else:
         raw.problems.append(Problem(themes_path, 1, 1, "thiếu tệp danh sách chủ đề"))
     exclusions_path = data_dir / EXCLUSIONS_FILE
-    if exclusions_path.exists():
+    if os.path.lexists(exclusions_path):
         raw.exclusions, problems = read_yaml(exclusions_path)
         raw.problems.extend(problems)
     tree = _tree(data_dir)
     raw.problems.extend(_stray_files(data_dir, tree))
+    raw.problems.extend(_links_and_special_files(data_dir, tree))
     raw.problems.extend(_case_collisions(data_dir, tree))
     return raw
 
 
 def _tree(data_dir: Path) -> list[tuple[str, bool]]:
-    """(POSIX path relative to data_dir, is a folder) for everything under it, sorted."""
+    """(POSIX path relative to data_dir, is a folder) for everything under it, sorted; links
+    are listed (as not folders) and never followed."""
     entries = []
     base = str(data_dir)
     for folder, subfolders, names in os.walk(base):
         prefix = folder[len(base) + 1 :]
         prefix = f"{prefix}/" if prefix else ""
-        entries += [(prefix + name, True) for name in subfolders]
+        for name in subfolders:
+            linked = os.path.islink(os.path.join(folder, name))
+            entries.append((prefix + name, not linked))
         entries += [(prefix + name, False) for name in names]
     return sorted(entries)
+
+
+def _read_by_the_loader(relative: str) -> bool:
+    """Whether the loader reads this entry itself (and so reports what is wrong with it)."""
+    parts = relative.split("/")
+    known = {*RECORD_FOLDERS, "entities", "sources"}
+    if len(parts) == 1:
+        return relative in (THEMES_FILE, EXCLUSIONS_FILE)
+    return len(parts) == 2 and parts[0] in known and Path(relative).suffix in (".yml", ".yaml")
+
+
+def _links_and_special_files(data_dir: Path, tree: list[tuple[str, bool]]) -> list[Problem]:
+    """Links (to a file or a folder) and FIFOs, devices or sockets, wherever they are."""
+    problems = []
+    for relative, is_folder in tree:
+        if is_folder or _read_by_the_loader(relative):
+            continue
+        if any(part.startswith(".") for part in relative.split("/")):
+            continue
+        try:
+            kind = entry_kind_problem(data_dir / relative, os.lstat(data_dir / relative).st_mode)
+        except OSError:
+            continue
+        if kind:
+            problems.append(Problem(data_dir / relative, 1, 1, kind))
+    return problems
 
 
 def _case_collisions(data_dir: Path, tree: list[tuple[str, bool]]) -> list[Problem]:
@@ -138,5 +172,7 @@ def _stray_files(data_dir: Path, tree: list[tuple[str, bool]]) -> list[Problem]:
                 "tệp nằm ngoài các thư mục dữ liệu nên sẽ không được đọc; chuyển vào một trong "
                 f"{', '.join(sorted(known))}"
             )
+        if os.path.islink(data_dir / relative) or not os.path.isfile(data_dir / relative):
+            continue  # a link or a special file: reported apart
         problems.append(Problem(data_dir / relative, 1, 1, hint))
     return problems

@@ -11,6 +11,7 @@ import yaml
 
 from ..problems import Problem
 from .nodes import MAX_DEPTH, Key, NodeBuilder, Position, YamlLoader
+from .regular_file import read_capped
 from .syntax import alias_problems, syntax_problem, too_deep
 
 MAX_FILE_BYTES = 1_000_000
@@ -49,13 +50,16 @@ def _read_positions(path: Path) -> tuple[dict[Key, Position], dict[Key, Position
     """Where each value and key of a file that loaded without problems stands."""
     values: dict[Key, Position] = {}
     keys: dict[Key, Position] = {}
+    raw, _ = read_capped(path, MAX_FILE_BYTES)
     try:
-        loader = YamlLoader(path.read_text(encoding="utf-8"))
+        loader = YamlLoader((raw or b"").decode("utf-8"))
         try:
             node = loader.get_single_node()
         finally:
             loader.dispose()
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+    except (UnicodeDecodeError, yaml.YAMLError):
+        node = None
+    if node is None:
         return values, keys  # changed since it was loaded: problems point at line 1
     NodeBuilder(path, [], (values, keys)).build(node)
     return values, keys
@@ -63,21 +67,9 @@ def _read_positions(path: Path) -> tuple[dict[Key, Position], dict[Key, Position
 
 def read_yaml(path: Path) -> tuple[LoadedFile | None, list[Problem]]:
     """Read one YAML file; on failure return the problems that explain why."""
-    try:
-        size = path.stat().st_size
-    except OSError as error:
-        return None, [Problem(path, 1, 1, f"không đọc được tệp: {error.strerror}")]
-    if size > MAX_FILE_BYTES:
-        return None, [
-            Problem(
-                path,
-                1,
-                1,
-                f"tệp quá lớn ({size / 1_000_000:.1f} MB); một tệp dữ liệu tối đa "
-                f"{MAX_FILE_BYTES // 1_000_000} MB: tách thành nhiều bản ghi",
-            )
-        ]
-    raw = path.read_bytes()
+    raw, problems = read_capped(path, MAX_FILE_BYTES)
+    if raw is None:
+        return None, problems
     if raw.startswith(b"\xef\xbb\xbf"):
         return None, [
             Problem(
