@@ -242,6 +242,14 @@ esac
 """
 
 
+def _between_stop_commands(log: str) -> str:
+    """What a step printed while workflow commands were stopped: between `::stop-commands::T`
+    and `::T::`, with T a fresh random token (a diff that guessed it could resume them)."""
+    found = re.search(r"^::stop-commands::([0-9a-f]{32})\n(.*?)^::\1::$", log, re.S | re.M)
+    assert found, f"the diff is not printed between stop-commands markers:\n{log}"
+    return found.group(2)
+
+
 def _step(job: str, name: str) -> str:
     return next(step for step in _check_jobs()[job]["steps"] if step.get("name") == name)["run"]
 
@@ -328,7 +336,7 @@ def test_the_jobs_post_a_review_or_fall_back(
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert (tmp_path / "runner" / "make-fix" / "fix.diff").read_text(encoding="utf-8"), checked.stderr
     assert output.read_text(encoding="utf-8") == "changed=true\n"
-    assert "-location: 'Brúc'\n+location: Brúc\n" in checked.stdout  # in the job's log too
+    assert "-location: 'Brúc'\n+location: Brúc\n" in _between_stop_commands(checked.stdout)  # in the log
     posted = run(_step("suggest", "Suggest the changes on the pull request"))
     assert posted.returncode == 0, posted.stdout + posted.stderr
     assert expected in posted.stdout
@@ -348,3 +356,5 @@ def test_the_jobs_post_a_review_or_fall_back(
         ]
     failed = run(_step("suggest", "Fail while the data is not in canonical form"))
     assert failed.returncode == 1 and "::error::Dữ liệu chưa ở dạng chuẩn" in failed.stdout
+    assert "-location: 'Brúc'\n+location: Brúc\n" in _between_stop_commands(failed.stdout)
+    assert "::error::Dữ liệu chưa ở dạng chuẩn" not in _between_stop_commands(failed.stdout)
