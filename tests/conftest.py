@@ -25,6 +25,18 @@ MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
 HOSTILE = Path(__file__).parent / "bad_inputs" / "hostile"
 
 
+def latex_decoding() -> Any:
+    """bibtexparser's LaTeX decoding, told the brace macros (\\textbraceleft{}) the BibTeX
+    writer uses; pylatexenc would otherwise drop them."""
+    from bibtexparser.middlewares import LatexDecodingMiddleware
+    from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
+
+    context = get_default_latex_context_db()
+    macros = [MacroTextSpec("textbraceleft", "{"), MacroTextSpec("textbraceright", "}")]
+    context.add_context_category("braces", prepend=True, macros=macros)
+    return LatexDecodingMiddleware(decoder=LatexNodes2Text(latex_context=context, math_mode="verbatim"))
+
+
 def hostile_data(root: Path) -> Path:
     """The minimal dataset with the files of tests/bad_inputs/hostile/ added: `root/data`."""
     data = root / "data"
