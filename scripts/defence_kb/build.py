@@ -49,6 +49,7 @@ from .render import (
     render_redirects,
 )
 from .render.citations import citation_files
+from .render.csp import HOOKS_FILE, HOOKS_SHIM
 from .validate import validate_dataset
 
 # The part of docs/ that is theme configuration, not pages.
@@ -135,7 +136,8 @@ def write_docs(
         files |= cited
     written += write_files(out_dir, files)
     removed = remove_others(out_dir, {job.path for job in jobs} | set(files))
-    write_tree(out_dir.parent / "config", {NAV_FILE: render_nav(kb).encode("utf-8")})
+    config = {NAV_FILE: render_nav(kb).encode("utf-8"), HOOKS_FILE: HOOKS_SHIM.encode("utf-8")}
+    write_tree(out_dir.parent / "config", config)
     pages = len(jobs) + sum(1 for path in static if path.endswith(".md"))
     return DocsTree(kb, pages, written, removed, {} if with_index else cited)
 
