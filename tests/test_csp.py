@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 
 from defence_kb.model import KnowledgeBase
-from defence_kb.render.csp import inline_script_hashes
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -30,6 +29,8 @@ def _policy(page_html: str) -> str:
 
 
 def test_every_page_has_a_policy_before_its_first_script(built_site: tuple[KnowledgeBase, Path]) -> None:
+    from defence_kb.render.csp import inline_script_hashes
+
     _, site = built_site
     pages = sorted(site.rglob("*.html"))
     missing = []
