@@ -12,6 +12,7 @@ import pytest
 from defence_kb.model import KnowledgeBase
 from defence_kb.render import by_year, page_url
 from defence_kb.text import collapse_whitespace, vietnamese_sort_key
+from defence_kb.wording import format_records_time
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -356,9 +357,9 @@ def test_an_entity_page_opens_with_its_span_and_co_participants(
     assert summary == collapse_whitespace(entry.entity.description), "the sourced summary follows the facts"
     assert "(TTXVN 27/12/2022, đoạn" in summary
     facts = page.locator(".kb-facts")
-    first, last = entry.span
-    assert (
-        facts.locator("tr", has_text="Thời gian").inner_text().split("\t")[-1].startswith(f"{first}–{last}")
+    time = format_records_time([item.placement for item in entry.took_part])
+    assert facts.locator("tr", has_text="Thời gian").inner_text().split("\t")[-1] == (
+        f"{time} (theo các bản ghi tham gia)"
     )
     together = facts.locator("tr", has_text="Thường cùng tham gia").inner_text()
     for other, count in entry.co_participants(kb.entities)[:6]:
@@ -370,6 +371,23 @@ def test_an_entity_page_opens_with_its_span_and_co_participants(
             f"{len(entry.records)}: tham gia {len(entry.took_part)}, được nhắc đến {len(entry.mentioned_in)}"
         )
     )
+
+
+def test_an_entity_known_only_by_bounds_is_not_given_a_year(
+    page: Any, site_url: str, built_site: tuple[KnowledgeBase, Path]
+) -> None:
+    """South Sudan's records are dated by bounds (no later than an article's date): its page
+    states them as bounds, never as the year of those articles."""
+    kb, _ = built_site
+    entry = kb.entities["nam-sudan"]
+    bounded = [item for item in entry.took_part if not item.placement.date and item.placement.not_after]
+    assert bounded, "the test needs an entity whose records are known by bounds"
+    page.goto(f"{site_url}/doi-tac/nam-sudan/")
+    time = page.locator(".kb-facts tr", has_text="Thời gian").inner_text().split("\t")[-1]
+    assert f"{len(bounded)} bản ghi chỉ biết mốc" in time
+    assert "không muộn hơn" in time
+    dated_years = {str(item.placement.date.start.year) for item in entry.took_part if item.placement.date}
+    assert not re.match(r"^\d{4}\b", time) or time[:4] in dated_years
 
 
 # ------------------------------------------------------------- positions, figures

@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import MINIMAL, REPO_ROOT
 from defence_kb.build import copy_site_config, load_knowledge_base
@@ -83,6 +84,31 @@ def test_a_format_only_commit_changes_no_date(repo: Path) -> None:
     assert event.changed == event.added == dt.datetime(2026, 3, 1, 3, 0, tzinfo=dt.UTC)
 
 
+def test_a_reformatting_without_the_trailer_changes_no_date_either(repo: Path) -> None:
+    """What counts is what a file says: keys reordered, quotes and wrapping changed, the same
+    data, committed with an ordinary message, leaves the dates where they were."""
+    text = (repo / EVENT).read_text(encoding="utf-8")
+    lines = text.splitlines()
+    reordered = "\n".join([lines[1], lines[0], *lines[2:]]) + "\n"
+    assert yaml.safe_load(reordered) == yaml.safe_load(text) and reordered != text
+    (repo / EVENT).write_text(reordered, encoding="utf-8")
+    assert read_history(repo, _paths(repo)).of(EVENT).changed == dt.datetime(2026, 3, 1, 3, 0, tzinfo=dt.UTC)
+    _git(repo, "commit", "-q", "-am", "tidy", when="2026-06-01T08:00:00+07:00")
+    event = read_history(repo, _paths(repo)).of(EVENT)
+    assert event and event.changed == event.added == dt.datetime(2026, 3, 1, 3, 0, tzinfo=dt.UTC)
+
+
+def test_a_change_says_which_fields_it_touched(repo: Path) -> None:
+    data = yaml.safe_load((repo / EVENT).read_text(encoding="utf-8"))
+    quote = data["evidence"][0]["quote"]
+    text = (repo / EVENT).read_text(encoding="utf-8").replace(quote, quote[: len(quote) // 2].rstrip())
+    (repo / EVENT).write_text(text, encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "shorter quote", when="2026-06-01T08:00:00+07:00")
+    event = read_history(repo, _paths(repo)).of(EVENT)
+    assert event and event.fields == ("evidence",)
+    assert event.changed == dt.datetime(2026, 6, 1, 1, 0, tzinfo=dt.UTC)
+
+
 def test_an_uncommitted_edit_counts_as_a_change_now(repo: Path) -> None:
     (repo / EVENT).write_text(
         (repo / EVENT).read_text(encoding="utf-8") + "editor_note: Sửa.\n", encoding="utf-8"
@@ -119,8 +145,8 @@ def test_feed_is_atom_newest_first_with_escaped_text(repo: Path) -> None:
     assert first.findtext(f"{ATOM}id") == "https://example.org/kb/thoa-thuan/hiep-dinh-fpa/"
     assert first.findtext(f"{ATOM}updated") == "2026-04-05T02:30:00Z"
     assert first.findtext(f"{ATOM}published") == "2026-03-01T03:00:00Z"
-    assert first.findtext(f"{ATOM}summary", "").startswith("Cập nhật: ")
-    assert entries[1].findtext(f"{ATOM}summary", "").startswith("Thêm mới: ")
+    assert first.findtext(f"{ATOM}summary", "").startswith("Sửa: Tiêu đề. ")
+    assert entries[1].findtext(f"{ATOM}summary", "").startswith("Thêm mới. ")
     assert feed.findtext(f"{ATOM}updated") == "2026-04-05T02:30:00Z"
 
 
@@ -135,7 +161,7 @@ def test_recent_page_lists_changes_newest_first(repo: Path) -> None:
     assert rows[0][0] == "05/04/2026" and rows[0][1].startswith(
         "[Hiệp định FPA &#60;b&#62;&#38;&#60;/b&#62;]"
     )
-    assert rows[0][3] == "Cập nhật"
+    assert rows[0][3] == "Sửa: Tiêu đề"
     assert all(row[0] == "01/03/2026" and row[3] == "Thêm mới" for row in rows[1:])
     assert "lịch sử thay đổi" in page
     unknown = render_page(

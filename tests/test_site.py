@@ -97,3 +97,17 @@ def test_navigation_lists_sections_not_records(built_site: tuple[KnowledgeBase, 
     for label in ("Dòng thời gian", "Nguồn", "Quốc gia, tổ chức, cá nhân"):
         assert label in navigation
     assert not any(entry.record.title in navigation for entry in kb.records.values())
+
+
+def test_a_cited_paragraph_says_where_it_is_quoted_after_a_separator(
+    built_site: tuple[KnowledgeBase, Path],
+) -> None:
+    """“Đoạn 19 · được trích trong:”, never “Đoạn 19 Được trích trong:” run together."""
+    kb, site = built_site
+    for entry in kb.sources.values():
+        html = (site / page_url(entry) / "index.html").read_text(encoding="utf-8")
+        text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))
+        cited = [n for n, citing in entry.citing.items() if citing]
+        for n in cited:
+            assert re.search(rf"Đoạn {n}( · [^·]+)? · được trích trong:", text), (entry.source.id, n)
+        assert not re.search(r"Đoạn \d+ Được", text)

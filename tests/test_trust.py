@@ -151,3 +151,12 @@ def test_about_is_in_the_navigation_and_links_the_other_two(built_site: Site) ->
     assert f'href="{ABOUT}"' in navigation
     links = _article(site, ABOUT).links
     assert "phuong-phap/" in links and "giay-phep/" in links
+
+
+def test_method_page_counts_the_figures_the_figures_page_lists(built_site: Site) -> None:
+    """One count, one function: "Phương pháp" says as many figures as "Số liệu chính" lists."""
+    _, site = built_site
+    listed = (site / "so-lieu" / "index.html").read_text(encoding="utf-8")
+    rows = len(re.findall(r"<tr>", listed.split("<tbody>", 1)[1].split("</tbody>", 1)[0]))
+    text = _article(site, METHOD).text
+    assert f"({format_number(rows)} số liệu)" in text

@@ -6,7 +6,7 @@ import pytest
 
 from defence_kb.model import Bound, Placement, edtf_of
 from defence_kb.schema import DateSpan, PartialDate, Source, Status
-from defence_kb.wording import format_placement
+from defence_kb.wording import format_placement, format_records_time
 
 
 def source(kind: str = "article") -> Source:
@@ -88,3 +88,17 @@ def test_placement_reads_as_the_sources_allow(
 ) -> None:
     assert format_placement(placement, status) == text
     assert edtf_of(placement) == edtf
+
+
+def test_a_group_of_records_is_dated_by_its_dates_and_bounds_stated_as_such() -> None:
+    dated = Placement(DateSpan(on("2018-05-01"), on("2022")), None, None, None)
+    also_dated = Placement(DateSpan(on("2020")), None, None, None)
+    bounded = Placement(None, None, None, PUBLISHED)
+    later = Placement(None, None, None, REPOSTED)
+    year_unknown = Placement(None, (28, 9), None, None)
+    assert format_records_time([dated, also_dated]) == "2018–2022 (ngày của 2 bản ghi)"
+    assert format_records_time([bounded, later]) == "2 bản ghi chỉ biết mốc: không muộn hơn 26/05/2025"
+    assert format_records_time([also_dated, bounded, year_unknown]) == (
+        "2020 (ngày của 1 bản ghi); 1 bản ghi chỉ biết mốc: không muộn hơn 27/12/2022; 1 bản ghi không rõ năm"
+    )
+    assert format_records_time([]) == ""

@@ -107,15 +107,12 @@
   }
 
   // The printed footer and the "Trích dẫn" block say when the page was read, as a citation
-  // needs: 30/11/2026, or with data-kb-today="en" November 30, 2026 (APA, Chicago).
-  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December"];
+  // needs, the way the styles print it in Vietnamese: 30/11/2026.
   function printedOn() {
     var today = new Date();
     var text = today.getDate() + "/" + (today.getMonth() + 1) + "/" + today.getFullYear();
-    var english = MONTHS[today.getMonth()] + " " + today.getDate() + ", " + today.getFullYear();
     document.querySelectorAll("[data-kb-today]").forEach(function (node) {
-      node.textContent = node.getAttribute("data-kb-today") === "en" ? english : text;
+      node.textContent = text;
     });
   }
   window.addEventListener("beforeprint", printedOn);

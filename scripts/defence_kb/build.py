@@ -54,6 +54,8 @@ from .validate import validate_dataset
 
 # The part of docs/ that is theme configuration, not pages.
 THEME_OVERRIDES = "overrides"
+# docs/developer: the developers' guide, read on GitHub, never published with the site.
+DEVELOPER_DOCS = "developer"
 MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1"}
 
 
@@ -146,12 +148,13 @@ _CLASH = "trang viết tay trùng đường dẫn với tệp sinh tự động 
 
 
 def static_files(static_root: Path, generated: set[str]) -> dict[str, bytes]:
-    """The hand-written part of docs/ (pages, assets), without the theme overrides."""
+    """The hand-written part of docs/ (pages, assets), without the theme overrides and the
+    developer documentation, which are not pages of the site."""
     files: dict[str, bytes] = {}
     clashes = []
     for path in sorted(static_root.rglob("*")):
         relative = path.relative_to(static_root).as_posix()
-        if path.is_dir() or relative.split("/")[0] == THEME_OVERRIDES:
+        if path.is_dir() or relative.split("/")[0] in (THEME_OVERRIDES, DEVELOPER_DOCS):
             continue
         if relative in generated:
             clashes.append(Problem(path, 1, 1, _CLASH + relative))

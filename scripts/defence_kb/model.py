@@ -165,17 +165,6 @@ class EntityEntry:
     def mentioned_in(self) -> list[RecordEntry]:
         return [entry for entry in self.records if self.roles[entry.id] == "mentioned"]
 
-    @property
-    def span(self) -> tuple[int, int] | None:
-        """The first and last year of the records it takes part in, as far as they are placed."""
-        years = [
-            date.year
-            for entry in self.took_part
-            for date in (entry.placement.earliest, entry.placement.latest)
-            if date
-        ]
-        return (min(years), max(years)) if years else None
-
     def co_participants(self, entities: dict[str, EntityEntry]) -> list[tuple[EntityEntry, int]]:
         """The entities taking part in the same records, most shared records first."""
         counts: dict[str, int] = defaultdict(int)

@@ -16,6 +16,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .field_labels import FIELD_LABELS
 from .jsonschema import json_schemas
 from .load import read_yaml
 from .model import KnowledgeBase
@@ -34,62 +35,6 @@ PROPOSE_FOLDER = "de-xuat"
 PROPOSE_DATA = f"{PROPOSE_FOLDER}/du-lieu.json"
 PULL_REQUEST_TEMPLATE = Path(".github/pull_request_template.md")
 
-# What each field is called on the form (the schema's descriptions are the hints below).
-FIELD_LABELS = {
-    "id": "Mã bản ghi",
-    "title": "Tiêu đề",
-    "title_en": "Tên tiếng Anh",
-    "not_in_sources": "Tên tiếng Anh do biên tập viên dịch (không có trong nguồn)",
-    "summary": "Tóm tắt",
-    "date": "Thời gian",
-    "date_unspecified_year": "Ngày và tháng, không rõ năm",
-    "not_before": "Không sớm hơn (mốc nguồn nêu)",
-    "not_after": "Không muộn hơn (mốc nguồn nêu)",
-    "date_note": "Ghi chú về thời gian",
-    "status": "Tình trạng",
-    "themes": "Chủ đề",
-    "entities": "Các bên tham gia, liên quan",
-    "mentioned": "Các bên chỉ được nhắc đến",
-    "location": "Địa điểm",
-    "related": "Bản ghi liên quan",
-    "tags": "Nhãn",
-    "figures": "Số liệu",
-    "evidence": "Bằng chứng (trích nguyên văn)",
-    "search_aliases": "Tên để tìm kiếm (không có trong nguồn)",
-    "editor_note": "Ghi chú biên tập",
-    "former_ids": "Mã cũ",
-    "kind": "Loại",
-    "hosts": "Bên chủ trì, đăng cai",
-    "edition": "Lần tổ chức (số)",
-    "edition_as_stated": "Lần tổ chức như nguồn viết",
-    "parties": "Các bên ký kết",
-    "signatories": "Người ký, như nguồn viết",
-    "organiser": "Tổ chức điều hành",
-    "host_country": "Quốc gia sở tại",
-    "area": "Địa bàn",
-    "unit_type": "Loại lực lượng",
-    "personnel": "Quân số",
-    "number": "Số hiệu",
-    "doc_type": "Loại văn bản",
-    "issuer": "Cơ quan ban hành",
-    "subject": "Trích yếu",
-    "stated_by": "Bên nêu quan điểm",
-    "stated_in": "Nêu trong",
-    # pieces of fields
-    "value": "Con số",
-    "qualifier": "Mức",
-    "unit": "Đơn vị",
-    "as_stated": "Như nguồn viết",
-    "as_of": "Tính đến ngày",
-    "source": "Nguồn",
-    "quote": "Trích dẫn",
-    "name": "Tên",
-    "name_en": "Tên tiếng Anh",
-    "aliases": "Tên khác trong nguồn (viết tắt)",
-    "part_of": "Thuộc tổ chức",
-    "country": "Quốc gia",
-    "description": "Giới thiệu ngắn",
-}
 # Fields written as paragraphs rather than one line.
 LONG_TEXT = ["summary", "date_note", "editor_note", "description", "quote"]
 # Fields a new record seldom needs: the form folds them under "Trường khác" (as `make new`

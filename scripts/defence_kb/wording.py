@@ -66,6 +66,36 @@ def format_placement(placement: Placement, status: Status = Status.occurred) -> 
     return f"{stated} được nêu {text}" if stated and not placement.day_month else text
 
 
+def format_records_time(placements: list[Placement]) -> str:
+    """The time a group of records covers, as their dates and bounds allow and saying which:
+    “2018–2022 (ngày của 3 bản ghi); 5 bản ghi chỉ biết mốc: không muộn hơn 26/05/2025”.
+    Bounds are never read as dates: an entity whose records are known only to have happened
+    before an article's date is not given that article's year."""
+    parts = []
+    dated = [placement.date for placement in placements if placement.date]
+    if dated:
+        first = min(span.start.year for span in dated)
+        last = max((span.end or span.start).year for span in dated)
+        years = str(first) if first == last else f"{first}–{last}"
+        parts.append(f"{years} (ngày của {len(dated)} bản ghi)")
+    bounded = [p for p in placements if not p.date and (p.not_before or p.not_after)]
+    if bounded:
+        limits = []
+        if all(p.not_before for p in bounded):
+            earliest = min((p.not_before.date for p in bounded if p.not_before), key=lambda d: d.earliest)
+            limits.append(f"không sớm hơn {format_partial_date(earliest)}")
+        if all(p.not_after for p in bounded):
+            latest = max((p.not_after.date for p in bounded if p.not_after), key=lambda d: d.latest)
+            limits.append(f"không muộn hơn {format_partial_date(latest)}")
+        parts.append(f"{len(bounded)} bản ghi chỉ biết mốc" + (": " + ", ".join(limits) if limits else ""))
+    unknown_year = sum(
+        1 for p in placements if not p.date and p.day_month and not (p.not_before or p.not_after)
+    )
+    if unknown_year:
+        parts.append(f"{unknown_year} bản ghi không rõ năm")
+    return "; ".join(parts)
+
+
 def format_number(value: int) -> str:
     """Vietnamese digit grouping: 1100 -> 1.100."""
     return f"{value:,}".replace(",", ".")

@@ -2,8 +2,8 @@
 
 One CSL-JSON item per page is the single source (CSL-JSON is the Citation Style Language's
 data format, which Zotero, Mendeley, pandoc and citeproc read). The BibTeX and RIS files
-and the citations printed on the page in a Vietnamese academic style, APA and Chicago
-(laid out by templates/partials/cite.md.j2) are derived from it. The Highwire Press
+and the citations printed on the page in three official CSL styles, in Vietnamese
+(csl_styles.py; laid out by templates/partials/cite.md.j2), are derived from it. The Highwire Press
 `citation_*` and Dublin Core tags Zotero's browser connector reads hold the same values;
 the theme prints them (docs/overrides/main.html) from the page's title and address, the
 site's name and the one value the front matter adds, the item's date (`cite_updated`): a
@@ -48,10 +48,6 @@ FORMATS = {
     "ris": ("ris", "application/x-research-info-systems", "RIS"),
     "csl": ("json", "application/vnd.citationstyles.csl+json", "CSL-JSON"),
 }
-ENGLISH_MONTHS = (
-    *("January", "February", "March", "April", "May", "June"),
-    *("July", "August", "September", "October", "November", "December"),
-)
 
 Citable = RecordEntry | EntityEntry | SourceEntry | Theme
 
@@ -308,16 +304,6 @@ def date_vi(item: dict[str, Any]) -> str:
     return "/".join(
         f"{part:02d}" if index < len(parts) - 1 else str(part) for index, part in enumerate(reversed(parts))
     )
-
-
-def date_en(item: dict[str, Any]) -> str:
-    """November 28, 2026 (APA, Chicago)."""
-    parts = _issued_parts(item)
-    if len(parts) == 3:
-        return f"{ENGLISH_MONTHS[parts[1] - 1]} {parts[2]}, {parts[0]}"
-    if len(parts) == 2:
-        return f"{ENGLISH_MONTHS[parts[1] - 1]} {parts[0]}"
-    return str(parts[0]) if parts else ""
 
 
 def year_of(item: dict[str, Any]) -> str:

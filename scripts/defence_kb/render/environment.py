@@ -22,10 +22,12 @@ from ..wording import (
     format_figure,
     format_number,
     format_partial_date,
+    format_records_time,
     format_size,
 )
 from .charts import Pictures
-from .citations import FORMATS, Citations, date_en, date_vi, year_of
+from .citations import FORMATS, Citations, date_vi, year_of
+from .csl_styles import STYLES, StyledCitations
 from .maps import map_globals
 from .markdown import (
     escape_block,
@@ -127,6 +129,7 @@ def make_environment(
         figure=format_figure,
         when=placement_label,
         partial_date=format_partial_date,
+        records_time=lambda entries: format_records_time([entry.placement for entry in entries]),
         bound=format_bound,
         status=status_text,
         relations=lambda entry: relations(kb, entry),
@@ -172,12 +175,13 @@ def make_environment(
         # A value in an HTML attribute (the cite block is HTML): quotes escaped too.
         attr=lambda value: Markup(html.escape(str(value), quote=True)),
         date_vi=date_vi,
-        date_en=date_en,
         year_of=year_of,
     )
     env.globals.update(
         citations=citations,
         citation_formats=FORMATS,
+        citation_styles=STYLES,
+        styled_citations=StyledCitations(),
         site_name=site.site_name,
         repository=site.repo_url,
         entity=entity,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from ..field_labels import FIELD_LABELS
 from ..history import History
 from ..model import KnowledgeBase, RecordEntry
 from .paths import FEED_FILE, RECENT_IN_FEED, TEMPLATES
@@ -22,6 +23,17 @@ class Change:
     when: dt.datetime
     first: dt.datetime
     added: bool | None
+    fields: tuple[str, ...] = ()  # the fields this change touched, when known
+
+    @property
+    def what(self) -> str:
+        """What changed, as the page and the feed say it: “Thêm mới”, “Sửa: Tóm tắt; Bằng
+        chứng (trích nguyên văn)”, or “Cập nhật” when the history cannot tell."""
+        if self.added:
+            return "Thêm mới"
+        if self.fields:
+            return "Sửa: " + "; ".join(FIELD_LABELS.get(name, name) for name in self.fields)
+        return "Cập nhật"
 
 
 def recent_changes(kb: KnowledgeBase, history: History) -> list[Change]:
@@ -31,7 +43,7 @@ def recent_changes(kb: KnowledgeBase, history: History) -> list[Change]:
         dates = history.of(entry.path)
         if dates:
             added = dates.added == dates.changed if history.from_git else None
-            changes.append(Change(entry, dates.changed, dates.added, added))
+            changes.append(Change(entry, dates.changed, dates.added, added, dates.fields))
     return sorted(changes, key=lambda change: (change.when, change.entry.record.id), reverse=True)
 
 
@@ -56,6 +68,7 @@ def render_feed(kb: KnowledgeBase, history: History, settings: SiteSettings | No
             "entry": change.entry,
             "url": site.absolute_url(change.entry),
             "added": change.added,
+            "what": change.what,
             "updated": stamp(change.when),
             "published": stamp(change.first),
         }

@@ -98,5 +98,6 @@ def quote_url(url: str) -> str:
 
 
 def external_link(url: str) -> Markup:
-    """A link to another site whose address is shown as its text, inert in Markdown."""
-    return Markup(f"[{escape_inline(url)}]({quote_url(url)})")
+    """A link to another site whose address is shown as its text, inert in Markdown; marked
+    `kb-url` so that print, which writes where links go, does not write the address twice."""
+    return Markup(f"[{escape_inline(url)}]({quote_url(url)}){{ .kb-url }}")

@@ -16,6 +16,7 @@ from ..coverage import CARRIED_SHARE, FACT_KINDS
 from ..licence import CODE_LICENCE, CODE_LICENCE_URL, DATA_LICENCE, DATA_LICENCE_URL
 from ..model import KnowledgeBase
 from .paths import ABOUT_PAGE, LICENCE_PAGE, METHOD_PAGE
+from .summaries import figure_rows
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,8 @@ def method_figures(kb: KnowledgeBase) -> MethodFigures:
         not_in_sources=sum(len(item.not_in_sources) for item in [*records, *entities]),
         search_aliases=sum(len(item.search_aliases) for item in [*records, *entities]),
         mentioned=sum(len(record.mentioned) for record in records),
-        figures=sum(len(record.figures) for record in records),
+        # The count the "Số liệu chính" page lists: one function, so the two pages agree.
+        figures=len(figure_rows(kb)),
     )
 
 
