@@ -36,7 +36,10 @@ def test_the_guide_leads_with_the_form_and_its_pictures_exist() -> None:
         size = (REPO_ROOT / picture).stat().st_size
         assert 0 < size < 200_000, picture
     # The buttons and boxes the steps name are the form's own words.
-    form = (REPO_ROOT / "docs" / "assets" / "propose.js").read_text(encoding="utf-8")
+    form = "".join(
+        path.read_text(encoding="utf-8")
+        for path in sorted((REPO_ROOT / "docs" / "assets" / "propose").glob("*.js"))
+    )
     record_page = (REPO_ROOT / "scripts" / "defence_kb" / "templates" / "record.md.j2").read_text(
         encoding="utf-8"
     )

@@ -50,17 +50,3 @@ def test_a_quote_covering_half_a_sentence_carries_it(dataset: Dataset) -> None:
     fpa = rows["Ngày 17/10/2019, Việt Nam và EU đã ký Hiệp định FPA tại Brúc-xen."]
     assert fpa.carried and fpa.carried_by == ("hiep-dinh-fpa",)
     assert all(row.paragraph.kind.value != "caption" for row in rows.values())
-
-
-def test_an_exclusion_must_name_a_real_sentence(dataset: Dataset) -> None:
-    dataset.write(
-        "coverage-exclusions.yml",
-        "exclusions:\n  - source: nguon-a\n    paragraph: 2\n    sentence: Câu này không có trong đoạn\n"
-        "    reason: Thử.\n",
-    )
-    outcome = dataset.run("validate")
-    assert outcome.code == 1
-    assert (
-        "data/coverage-exclusions.yml:4:15: đoạn 2 của “nguon-a” không có câu nào bắt đầu bằng "
-        "“Câu này không có trong đoạn”; chép nguyên văn ít nhất 15 ký tự đầu câu"
-    ) in outcome.lines

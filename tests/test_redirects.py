@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from conftest import MINIMAL, REPO_ROOT, Dataset
+from conftest import MINIMAL, REPO_ROOT
 from defence_kb.build import build_site, copy_site_config
 from defence_kb.screenshots import serve_folder
 
@@ -61,24 +61,3 @@ def test_redirect_page_says_where_the_record_went(renamed_site: Path) -> None:
     assert '<meta name="robots" content="noindex">' in html
     sitemap = (renamed_site / "sitemap.xml").read_text(encoding="utf-8")
     assert "/thoa-thuan/hiep-dinh-fpa/" not in sitemap
-
-
-def test_a_former_id_in_use_is_refused(dataset: Dataset) -> None:
-    dataset.edit(FPA, "id: hiep-dinh-fpa\n", "id: hiep-dinh-fpa\nformer_ids: [quan-nhan-tu-2014]\n")
-    outcome = dataset.run("validate")
-    assert outcome.code == 1
-    assert outcome.lines == [
-        "data/agreements/hiep-dinh-fpa.yml:2:14: mã cũ “quan-nhan-tu-2014” đang là mã của một bản ghi; "
-        "địa chỉ cũ không thể vừa là trang vừa chuyển hướng: xóa mã này khỏi former_ids"
-    ]
-
-
-def test_one_former_id_for_two_records_is_refused(dataset: Dataset) -> None:
-    dataset.edit(FPA, "id: hiep-dinh-fpa\n", "id: hiep-dinh-fpa\nformer_ids: [ban-cu]\n")
-    dataset.edit("events/giao-luu-lan-thu-9.yml", "title:", "former_ids:\n  - ban-cu\ntitle:")
-    outcome = dataset.run("validate")
-    assert outcome.code == 1
-    assert outcome.lines == [
-        "data/agreements/hiep-dinh-fpa.yml:2:14: mã cũ “ban-cu” cũng có trong former_ids của "
-        "data/events/giao-luu-lan-thu-9.yml; mỗi địa chỉ cũ chỉ chuyển về một bản ghi"
-    ]

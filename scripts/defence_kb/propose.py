@@ -1,7 +1,7 @@
 """The data behind the "Đề xuất bản ghi" form (`de-xuat/`): what the browser needs to build
 the form from the schema and check a proposal as the validator would, with no server.
 
-The form (docs/assets/propose.js) reads one JSON file the build writes next to its page:
+The form (docs/assets/propose/) reads one JSON file the build writes next to its page:
 the JSON Schema of every record type and of entities (the same files `make schema` writes),
 the Vietnamese labels of the fields and vocabularies, which fields name themes, entities or
 records, and the data to choose from: themes, entities with their kinds, sources with their
@@ -53,7 +53,17 @@ SELDOM_USED = [
     "figures",
 ]
 # Fields of a new entity the form asks for (the rest are added later in the file).
-ENTITY_FIELDS = ["id", "kind", "name", "name_en", "not_in_sources", "aliases", "part_of", "country"]
+ENTITY_FIELDS = [
+    "id",
+    "kind",
+    "name",
+    "description",
+    "name_en",
+    "not_in_sources",
+    "aliases",
+    "part_of",
+    "country",
+]
 
 
 def _vocabularies() -> dict[str, list[dict[str, str]]]:

@@ -2,6 +2,9 @@
 
 Vietnamese is stored in NFC; these helpers are the one place that decides how text is
 compared, folded and turned into slugs.
+
+JavaScript twin: docs/assets/propose/text.js (the proposal form's quote comparison and
+slugs); a test compares the two slugs on every record title.
 """
 
 from __future__ import annotations

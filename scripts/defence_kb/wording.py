@@ -1,6 +1,9 @@
 """How dates, bounds, numbers and sizes read in Vietnamese, wherever they are shown: pages,
 search results, exports. One place, so that "không muộn hơn 27/12/2022 (ngày đăng bài)"
-reads the same everywhere."""
+reads the same everywhere.
+
+JavaScript twin: docs/assets/propose/wording.js (the proposal form's preview); a test
+opens every record for correction and compares its preview's dates with its page."""
 
 from __future__ import annotations
 

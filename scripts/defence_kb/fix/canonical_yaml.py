@@ -3,7 +3,8 @@
 This docstring is the specification. The proposal form on the site reimplements it in
 JavaScript (its YAML must equal what `make fix` would write), so every rule is stated
 exactly and only uses things both languages have: code-point lengths and the regular
-expressions below, copied as they are.
+expressions below, copied as they are. JavaScript twin: docs/assets/propose/canonical_yaml.js;
+a test compares the two byte for byte on every data file.
 
 Input: the plain data the loader reads (load/): mappings with string keys, lists,
 strings and null. Every scalar is a string (`n: 3` is the string "3"); the schema decides
@@ -94,7 +95,7 @@ FOLD(s, room): the lines of the folded block, before indentation.
 KEY ORDER (key_order.py)
 - The keys of a record, entity, source, theme, exclusion and of every nested object
   (evidence item, figure, date bound, role, paragraph) follow the model's
-  `canonical_field_order()` in schema.py, which is also the order of `properties` in the
+  `canonical_field_order()` in schema/record.py, which is also the order of `properties` in the
   JSON Schema files in data/schema/ (and in `$defs` for nested objects). For every model but
   a record that is the order of its fields. A record reads: the head of the base Record,
   `id, former_ids, title, title_en, not_in_sources, summary, date, date_unspecified_year,

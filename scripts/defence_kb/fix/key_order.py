@@ -1,4 +1,4 @@
-"""Keys in the schema's order: each model's `canonical_field_order()` in schema.py, which is
+"""Keys in the schema's order: each model's `canonical_field_order()` in schema/record.py, which is
 the order of `properties` in the JSON Schema files; a date range is `start` then `end`.
 
 A record's keys: the base's head (id, former_ids, title, title_en, not_in_sources, summary,
@@ -10,6 +10,9 @@ Every other model (entity, source, theme, exclusion) follows the order of its fi
 Nested objects (evidence items, figures, date bounds, roles, paragraphs, themes,
 exclusions) follow their own model. Keys the schema does not know, a mistake the validator
 reports, keep their order after the known ones, so that nothing is lost.
+
+JavaScript twin: docs/assets/propose/key_order.js (the proposal form); a test compares the
+two on every data file.
 """
 
 from __future__ import annotations

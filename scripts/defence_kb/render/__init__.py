@@ -1,7 +1,8 @@
 """Stage 4, render: the knowledge base as the site's pages and files, through Jinja2 templates.
 
 One module per kind of output around one shared environment (`environment`): Markdown
-pages (`pages`), the feed and redirects (`feed`), the citation of each page with its
+pages (`pages`), the feed (`feed`), redirect pages (`redirects`, through the escaping
+environment of HTML and XML files, `markup`), the citation of each page with its
 BibTeX, RIS and CSL-JSON files and meta tags (`citations`), the about, method and licence
 pages' figures (`trust`), and the pieces they share: where pages
 are (`paths`), escaping (`markdown`), site-wide groupings (`summaries`) and the site's
@@ -9,9 +10,9 @@ settings (`settings`). Templates, in ../templates, hold the layout.
 """
 
 from .environment import make_environment
-from .feed import recent_changes, render_feed, render_redirects
+from .feed import recent_changes, render_feed
 from .markdown import escape_block, escape_inline, external_link, front_matter_text
-from .pages import PageJob, plan_data_page, plan_pages, plan_site, render_nav, render_page, render_site
+from .pages import PageJob, plan_data_page, plan_pages, plan_site, render_nav, render_page
 from .paths import (
     DATA_PAGE,
     FEED_FILE,
@@ -26,6 +27,7 @@ from .paths import (
     record_page,
     relative_path,
 )
+from .redirects import render_redirects
 from .settings import SiteSettings, read_site_settings
 from .summaries import (
     by_type,
@@ -70,7 +72,6 @@ __all__ = [
     "render_nav",
     "render_page",
     "render_redirects",
-    "render_site",
     "status_text",
     "tag_groups",
     "vietnamese_sorted",

@@ -1,16 +1,15 @@
-"""The Atom feed of recent changes, and the HTML redirect pages: XML/HTML templates."""
+"""The Atom feed of recent changes, through an XML template."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
 from ..field_labels import FIELD_LABELS
 from ..history import History
 from ..model import KnowledgeBase, RecordEntry
-from .paths import FEED_FILE, RECENT_IN_FEED, TEMPLATES
+from .markup import markup_environment
+from .paths import FEED_FILE, RECENT_IN_FEED
 from .settings import SiteSettings
 
 
@@ -47,13 +46,6 @@ def recent_changes(kb: KnowledgeBase, history: History) -> list[Change]:
     return sorted(changes, key=lambda change: (change.when, change.entry.record.id), reverse=True)
 
 
-def markup_environment() -> Environment:
-    """Templates of HTML and XML files (redirects, the feed): every value escaped."""
-    return Environment(
-        loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined, auto_reload=False
-    )
-
-
 def render_feed(kb: KnowledgeBase, history: History, settings: SiteSettings | None = None) -> str:
     """The Atom feed of recent changes; XML-escaped by the template environment."""
     site = settings or SiteSettings()
@@ -85,21 +77,3 @@ def render_feed(kb: KnowledgeBase, history: History, settings: SiteSettings | No
             changes=items,
         )
     )
-
-
-def render_redirects(kb: KnowledgeBase, settings: SiteSettings | None = None) -> dict[str, str]:
-    """{docs path: HTML} of a redirect page at each former address of a renamed record.
-
-    Plain HTML files in the docs tree are copied to the site as they are, by MkDocs as by
-    any static site engine, so the old URL keeps working without a plugin.
-    """
-    site = settings or SiteSettings()
-    template = markup_environment().get_template("redirect.html.j2")
-    pages = {}
-    for entry in kb.records.values():
-        record = entry.record
-        for former in record.former_ids:
-            pages[f"{record.url_prefix}/{former}/index.html"] = template.render(
-                title=record.title, target=f"../{record.id}/", canonical=site.absolute_url(entry)
-            )
-    return pages

@@ -1,14 +1,13 @@
 """Which Markdown pages the site has, with which template and data, and rendering them.
 
-`render_site` is a pure function: knowledge base in, {page path: Markdown} out. It is
-`plan_site` (which pages, with which template and data) followed by `render_page` on each,
-so that the build can share the pages among processes.
+Rendering is `plan_site` (which pages, with which template and data: knowledge base in,
+page jobs out) followed by `render_page` on each job, so that the build can share the pages
+among processes.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
@@ -32,7 +31,6 @@ from .paths import (
     TIMELINE_PAGE,
     page_of,
 )
-from .settings import SiteSettings
 from .summaries import by_type, date_span, figure_rows, sorted_entities, tag_groups
 from .trust import trust_pages
 
@@ -129,14 +127,6 @@ def plan_pages(kb: KnowledgeBase, history: History | None = None) -> list[PageJo
 
 def render_page(env: Environment, job: PageJob) -> str:
     return env.get_template(job.template).render(page_path=job.path, **job.context)
-
-
-def render_site(
-    kb: KnowledgeBase, settings: SiteSettings | None = None, overrides: Path | None = None
-) -> dict[str, str]:
-    """Every generated page, keyed by its path under the docs folder."""
-    env = make_environment(kb, settings, overrides)
-    return {job.path: render_page(env, job) for job in plan_site(kb)}
 
 
 def render_nav(kb: KnowledgeBase) -> str:

@@ -1,0 +1,301 @@
+"""The proposal form from the editor's side (issue 24, section 2), in a real browser: what
+it says is in the editor's words, dates are read as Vietnamese write them, near duplicates
+and markup are caught before sending, the picker and the comboboxes work from the keyboard,
+new entities open where they are named, and corrections are drafts with a readable diff.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from test_propose import (
+    TTXVN,
+    choose,
+    field,
+    fill,
+    open_form,
+    picker,
+    problems_shown,
+    proposal,
+    select,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.build]
+
+FPA = "hiep-dinh-fpa-viet-nam-eu"
+
+
+def typed_quote(page: Any, text: str) -> None:
+    page.get_by_role("button", name="Thêm trích dẫn gõ tay").click()
+    item = page.locator(".kb-evidence__item").last
+    item.locator("select").select_option(TTXVN)
+    item.locator("textarea").fill(text)
+
+
+def show_all(page: Any) -> None:
+    """What the send button does while problems remain: show every one of them."""
+    page.wait_for_timeout(300)
+    page.locator("button.kb-propose__submit").click()
+
+
+def whole_words_of(fragment: str, text: str) -> bool:
+    at = text.find(fragment)
+    end = at + len(fragment)
+    return at >= 0 and (at == 0 or text[at - 1] == " ") and (end == len(text) or text[end] == " ")
+
+
+def test_quote_messages_name_the_source_cut_at_words_and_say_where_a_first_word_differs(
+    page: Any, site_url: str
+) -> None:
+    open_form(page, site_url)
+    fill(page, "title", "Thử trích dẫn")
+    source_name = page.locator(f".kb-picker select option[value={TTXVN}]").inner_text()
+    diverging = "Đáng chú ý, Bộ Quốc phòng đã tham mưu với Quốc hội"
+    typed_quote(page, diverging)
+    typed_quote(page, "Rất chú ý, Bộ Quốc phòng đã tham mưu với Đảng")
+    show_all(page)
+    shown = problems_shown(page)
+    assert f"trích dẫn không có nguyên văn trong nguồn “{source_name}”" in shown
+    assert f"“{TTXVN}”" not in shown
+    found = re.search(
+        r"khớp với đoạn 8 đến “…(.+?)”, rồi khác nguồn từ chữ “(\S+)” \(nguồn không có “(.+?)…”\)", shown
+    )
+    assert found, shown
+    assert whole_words_of(found.group(1), diverging) and whole_words_of(found.group(3), diverging)
+    assert found.group(2) == "Quốc" and found.group(3) == "Quốc hội"
+    assert "khác nguồn ngay từ chữ đầu “Rất”: phần sau khớp với đoạn 8, nơi nguồn viết “Đáng chú ý," in shown
+
+
+def test_status_labels_are_vietnamese_only(page: Any, site_url: str) -> None:
+    open_form(page, site_url)
+    options = field(page, "status").locator("option").all_inner_texts()
+    assert "Đã diễn ra" in options
+    assert not any(re.search(r"\([a-z_]+\)$", option) for option in options), options
+
+
+@pytest.mark.parametrize("typed", ["17-10-2019", "17/10/2019", "2019-10-17", "17.10.2019"])
+def test_dates_are_read_as_vietnamese_write_them(page: Any, site_url: str, typed: str) -> None:
+    open_form(page, site_url)
+    fill(page, "title", "Thử ngày")
+    date = field(page, "date").locator("input[type=text]").first
+    date.fill(typed)
+    date.blur()
+    assert "date: 2019-10-17\n" in proposal(page, "Thử ngày")["yaml"]
+    assert "Nghĩa là: 17/10/2019 (chính xác đến ngày)." in field(page, "date").inner_text()
+
+
+def test_a_future_date_of_something_that_happened_is_questioned(page: Any, site_url: str) -> None:
+    open_form(page, site_url)
+    fill(page, "title", "Thử ngày tương lai")
+    date = field(page, "date").locator("input[type=text]").first
+    date.fill("2030-05-01")
+    date.blur()
+    made = proposal(page, "2030-05-01")
+    question = "ngày 2030-05-01 ở tương lai, nhưng “Tình trạng” là “Đã diễn ra”"
+    assert any(question in problem["message"] for problem in made["problems"])
+    assert question in field(page, "date").inner_text()  # beside the field, which was touched
+    select(page, "status", "planned")
+    made = proposal(page, "status: planned")
+    assert not any("ở tương lai" in problem["message"] for problem in made["problems"])
+
+
+def test_a_date_problem_is_shown_at_its_field_even_under_seldom_used_fields(page: Any, site_url: str) -> None:
+    open_form(page, site_url)
+    fill(page, "title", "Thử mốc")
+    more = page.locator(".kb-propose__more")
+    more.locator("summary").click()
+    more.locator("[data-field=not_before] [data-field=date] input[type=text]").first.fill("2019-13")
+    more.locator("summary").click()  # folded again
+    assert more.get_attribute("open") is None
+    show_all(page)
+    error = more.locator("[data-field=not_before] .kb-error").first
+    assert more.get_attribute("open") is not None
+    assert error.is_visible() and "tháng 13 không có thật" in error.inner_text()
+    # The link in "Kiểm tra" leads to a visible field.
+    link = page.locator(".kb-propose__problems a", has_text="Không sớm hơn").first
+    target = link.get_attribute("href")
+    assert page.locator(target).is_visible()
+
+
+def test_a_title_close_to_an_existing_records_is_shown_with_a_link(page: Any, site_url: str) -> None:
+    open_form(page, site_url)
+    page.check("input[name=kb-type][value=agreements]")
+    fill(
+        page,
+        "title",
+        "Hiệp định giữa Chính phủ Việt Nam và Liên minh châu Âu về thiết lập khuôn khổ tham gia",
+    )
+    near = page.get_by_role("region", name="Bản ghi gần giống")
+    near.wait_for()
+    link = near.locator(f"a[href$='/{FPA}/']")
+    assert link.count() == 1
+    href = link.get_attribute("href")
+    assert page.request.get(page.url.split("?")[0] + href).ok
+    fill(page, "title", "Một tiêu đề không giống bản ghi nào khác cả")
+    page.wait_for_timeout(300)
+    assert not near.is_visible()
+
+
+def test_related_records_are_found_by_their_summaries(page: Any, site_url: str) -> None:
+    open_form(page, site_url)
+    records = page.evaluate(
+        "() => fetch('du-lieu.json').then(r => r.json()).then(d => d.records.map(r => [r.data.title, r.data.summary || '']))"
+    )
+    fold = lambda text: page.evaluate("t => window.kbFold(t)", text)  # noqa: E731
+    titles = fold(" ".join(title for title, _ in records))
+    word, wanted = next(
+        (w, title)
+        for title, summary in records
+        for w in fold(summary).split()
+        if len(w) > 6 and w.isalpha() and w not in titles
+    )
+    box = field(page, "related").locator("input[role=combobox]")
+    box.fill(word)
+    options = page.locator(f"#{box.get_attribute('aria-controls')} [role=option]")
+    options.first.wait_for()
+    assert any(text.startswith(wanted) for text in options.all_inner_texts()), (word, wanted)
+
+
+def test_html_in_a_text_field_is_refused_with_a_clear_message(page: Any, site_url: str) -> None:
+    open_form(page, site_url)
+    fill(page, "title", "Thử HTML")
+    fill(page, "summary", "Việt Nam ký <b>bản ghi nhớ</b> với Pháp.")
+    made = proposal(page, "Thử HTML")
+    message = "“Tóm tắt” có thẻ HTML “<b>”: bản ghi là chữ thuần, không dùng HTML"
+    assert any(message in problem["message"] for problem in made["problems"])
+    assert message in field(page, "summary").inner_text()
+
+
+def test_emphasis_in_the_preview_looks_as_on_the_page(page: Any, site_url: str) -> None:
+    open_form(page, site_url)
+    fill(page, "title", "Thử nhấn mạnh")
+    fill(page, "summary", "Một *điểm mới* và **điều chính**, còn <i>đây</i> là chữ.")
+    proposal(page, "Thử nhấn mạnh")
+    preview = page.locator(".kb-propose__page")
+    assert preview.locator("em").inner_text() == "điểm mới"
+    assert preview.locator("strong").inner_text() == "điều chính"
+    assert preview.locator("i").count() == 0 and "<i>đây</i>" in preview.inner_text()
+
+
+def test_the_picker_marks_every_picked_word_and_search_hits_and_leaves_punctuation_unpicked(
+    page: Any, site_url: str
+) -> None:
+    open_form(page, site_url)
+    paragraph = picker(page, TTXVN, "ban ghi nho")
+    hits = paragraph.locator(".kb-word--hit").all_inner_texts()
+    assert any("ghi" in hit for hit in hits) and any("nhớ" in hit for hit in hits)
+    words = paragraph.locator(".kb-word")
+    texts = words.all_inner_texts()
+    last = next(i for i, text in enumerate(texts) if text.endswith(",") and i > 3)
+    words.nth(last - 3).click()
+    box = words.nth(last).bounding_box()
+    page.mouse.click(box["x"] + 3, box["y"] + box["height"] / 2)  # on the letters
+    chosen = paragraph.locator(".kb-word--chosen").all_inner_texts()
+    assert chosen[-1] == texts[last] and len(chosen) == 4  # the last word is marked too
+    quote = page.locator(".kb-picker__chosen").inner_text()
+    assert quote.endswith(texts[last].rstrip(",") + "”")  # the comma was not picked
+    comma = words.nth(last).locator(".kb-word__punct")
+    words.nth(last - 3).click()
+    comma.click()  # unless it is picked
+    assert page.locator(".kb-picker__chosen").inner_text().endswith(texts[last] + "”")
+
+
+def test_the_picker_on_a_phone_scrolls_with_the_page_and_keeps_its_button_in_view(
+    phone: Any, site_url: str
+) -> None:
+    open_form(phone, site_url)
+    paragraph = picker(phone, TTXVN, "")
+    paragraphs = phone.locator(".kb-picker__paragraphs")
+    assert paragraphs.evaluate(
+        "el => el.scrollHeight <= el.clientHeight + 1"
+    )  # no scrolling box inside the page
+    paragraph.locator(".kb-word").first.click()
+    paragraph.locator(".kb-word").nth(5).click()
+    use = phone.get_by_role("button", name="Thêm vào bằng chứng")
+    phone.locator(".kb-picker__paragraph").nth(3).scroll_into_view_if_needed()
+    box = use.bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 844
+
+
+def test_a_quote_picked_word_by_word_from_the_keyboard(page: Any, site_url: str) -> None:
+    open_form(page, site_url)
+    fill(page, "title", "Thử bàn phím")
+    paragraph = picker(page, TTXVN, "9 ban ghi nho")
+    texts = paragraph.locator(".kb-word").all_inner_texts()
+    page.locator(".kb-picker__paragraphs").focus()
+    page.keyboard.press("ArrowDown")  # the first paragraph, its first word
+    for _ in range(2):
+        page.keyboard.press("ArrowRight")
+    for _ in range(3):
+        page.keyboard.press("Shift+ArrowRight")
+    page.keyboard.press("Enter")
+    expected = " ".join(texts[2:6]).rstrip(",.;:")
+    made = proposal(page, "Thử bàn phím")
+    assert f"quote: {expected}" in " ".join(made["yaml"].split()), made["yaml"]
+    assert page.locator(".kb-evidence__where").first.inner_text().startswith("✓ Có nguyên văn")
+
+
+def test_no_option_is_active_until_the_editor_moves(page: Any, site_url: str) -> None:
+    open_form(page, site_url)
+    page.check("input[name=kb-type][value=agreements]")
+    box = field(page, "parties").locator("input[role=combobox]")
+    box.fill("phap")
+    page.wait_for_selector(f"#{box.get_attribute('aria-controls')} [role=option]")
+    assert box.get_attribute("aria-activedescendant") is None
+    assert field(page, "parties").locator("[role=option][aria-selected=true]").count() == 0
+    box.press("Enter")
+    assert field(page, "parties").locator(".kb-chip").count() == 0
+    box.press("ArrowDown")
+    assert box.get_attribute("aria-activedescendant").endswith("-0")
+    box.press("Enter")
+    assert field(page, "parties").locator(".kb-chip").count() == 1
+
+
+def test_a_new_entity_opens_next_to_its_field_and_asks_for_a_description(page: Any, site_url: str) -> None:
+    open_form(page, site_url)
+    page.check("input[name=kb-type][value=agreements]")
+    choose(page, "parties", "Bộ Quốc phòng Pháp")
+    after = page.evaluate("() => document.querySelector('[data-field=parties]').nextElementSibling.className")
+    assert "kb-new-entity" in after
+    entity = page.locator(".kb-new-entity").first
+    assert entity.locator("[data-field=description] textarea").is_visible()
+    assert entity.locator("[data-field=kind] select").evaluate("el => el === document.activeElement")
+
+
+def test_a_correction_is_a_draft_and_its_diff_shows_what_goes_before_what_comes(
+    page: Any, site_url: str
+) -> None:
+    open_form(page, site_url, f"?sua={FPA}")
+    old_title = field(page, "title").locator("input").input_value()
+    fill(page, "title", old_title + " (sửa)")
+    made = proposal(page, "(sửa)")
+    diff = page.locator(".kb-propose__diff")
+    changed = diff.locator("del, ins").all_inner_texts()
+    assert [line[0] for line in changed] == ["-", "+"], changed  # removed, then added
+    assert len(changed) == 2  # no other line re-wrapped
+    # Reloading keeps the correction as a draft.
+    open_form(page, site_url, f"?sua={FPA}")
+    page.get_by_role("button", name="Tiếp tục bản nháp").click()
+    assert proposal(page, "(sửa)")["yaml"] == made["yaml"]
+
+
+def test_the_keyboard_only_way_through_the_picker_and_comboboxes_needs_no_mouse(
+    page: Any, site_url: str
+) -> None:
+    """Section 2's keyboard items together: a quote by words and two parties, keys only."""
+    open_form(page, site_url)
+    page.check("input[name=kb-type][value=agreements]")
+    fill(page, "title", "Thử chỉ bàn phím")
+    picker(page, TTXVN, "9 ban ghi nho")
+    page.locator(".kb-picker__paragraphs").focus()
+    for key in ("ArrowDown", "ArrowRight", "Shift+ArrowRight", "Shift+ArrowRight", "Enter"):
+        page.keyboard.press(key)
+    choose(page, "parties", "viet nam")
+    choose(page, "parties", "phap")
+    made = proposal(page, "Thử chỉ bàn phím")
+    assert (
+        "evidence:" in made["yaml"] and made["yaml"].count("- viet-nam") + made["yaml"].count("- phap") == 2
+    )
