@@ -4,8 +4,9 @@ rendered the page, with the hash of each inline script the page carries.
 Record text is escaped wherever it is printed (render/markdown.py); this is defence in
 depth: were markup ever to slip through, a browser would run no script but the site's own
 files and the inline scripts whose exact text the build hashed. Everything loads from the
-site's origin. Pagefind compiles its WebAssembly (`'wasm-unsafe-eval'`) and may start a
-worker from a blob; Material sets inline styles; its icons are `data:` images.
+site's origin, and the proposal form alone sends to GitHub's API (the editor's pull
+request). Pagefind compiles its WebAssembly (`'wasm-unsafe-eval'`) and may start a worker
+from a blob; Material sets inline styles; its icons are `data:` images.
 
 MkDocs runs this module as a hook (`hooks:` in mkdocs.yml, through the one-line file the
 build writes to build/config/, since hooks are named by path): on_post_page for pages,
@@ -22,8 +23,11 @@ from typing import Any
 # <script> elements with no src: their text runs, unless their type is data (JSON, JSON-LD).
 _SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<text>.*?)</script>", re.S | re.I)
 _TYPE = re.compile(r"""\stype\s*=\s*["']?(?P<type>[^"'\s>]+)""", re.I)
-_RUNNABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
+_RUNNABLE_TYPES = {"", "text/javascript", "application/javascript", "module", "importmap"}
 _CHARSET = re.compile(r"<meta charset=[^>]*>", re.I)
+# The one page that talks to another origin: the proposal form opens the pull request.
+FORM_PAGE = "de-xuat/"
+GITHUB_API = "https://api.github.com"
 HOOKS_FILE = "hooks.py"
 # The file mkdocs.yml names under `hooks:`, written beside the generated navigation.
 HOOKS_SHIM = (
@@ -47,8 +51,10 @@ def inline_script_hashes(page: str) -> list[str]:
     return list(hashes)
 
 
-def policy(page: str) -> str:
+def policy(page: str, url: str = "") -> str:
+    """The policy of the page whose HTML is `page`, at `url` (site-relative, "de-xuat/")."""
     scripts = " ".join(["'self'", *inline_script_hashes(page), "'wasm-unsafe-eval'"])
+    connect = f"'self' {GITHUB_API}" if url == FORM_PAGE else "'self'"
     return "; ".join(
         [
             "default-src 'self'",
@@ -56,7 +62,7 @@ def policy(page: str) -> str:
             "worker-src 'self' blob:",
             "style-src 'self' 'unsafe-inline'",
             "img-src 'self' data:",
-            "connect-src 'self'",
+            f"connect-src {connect}",
             "object-src 'none'",
             "base-uri 'self'",
             "form-action 'self'",
@@ -64,18 +70,18 @@ def policy(page: str) -> str:
     )
 
 
-def with_policy(page: str) -> str:
+def with_policy(page: str, url: str = "") -> str:
     """The page with its policy as the first element after its charset (a policy in a meta
     tag applies to what follows it, so it must precede every script)."""
     charset = _CHARSET.search(page)
     if charset is None:
         return page  # not an HTML page of the theme (a redirect has no script)
-    meta = f'\n<meta http-equiv="Content-Security-Policy" content="{policy(page)}">'
+    meta = f'\n<meta http-equiv="Content-Security-Policy" content="{policy(page, url)}">'
     return page[: charset.end()] + meta + page[charset.end() :]
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    return with_policy(output)
+    return with_policy(output, page.url)
 
 
 def on_post_template(output_content: str, template_name: str, config: Any) -> str:
