@@ -145,8 +145,23 @@ def browser() -> Iterator[Any]:
         launched.close()
 
 
+# Playwright evaluates a string given to wait_for_function with eval(), which the pages'
+# Content-Security-Policy refuses: the feature tests bypass it, and tests/test_csp.py drives
+# the site's features under the policy in a context of its own (`page_with_policy`).
+BYPASS_CSP = {"bypass_csp": True}
+
+
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN", **BYPASS_CSP)
+    opened = context.new_page()
+    yield opened
+    context.close()
+
+
+@pytest.fixture
+def page_with_policy(browser: Any) -> Iterator[Any]:
+    """A desktop page that enforces each page's Content-Security-Policy."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
     opened = context.new_page()
     yield opened
@@ -159,7 +174,7 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touc
 @pytest.fixture
 def phone(browser: Any) -> Iterator[Any]:
     """A page in a phone's viewport (390 × 844, touch)."""
-    context = browser.new_context(locale="vi-VN", **PHONE)
+    context = browser.new_context(locale="vi-VN", **PHONE, **BYPASS_CSP)
     opened = context.new_page()
     yield opened
     context.close()

@@ -72,7 +72,8 @@ def _check(page: Any, errors: list[str]) -> None:
     errors.clear()  # the browser's report of the refused script
 
 
-def test_the_site_works_with_no_policy_violation(page: Any, site_url: str) -> None:
+def test_the_site_works_with_no_policy_violation(page_with_policy: Any, site_url: str) -> None:
+    page = page_with_policy
     errors: list[str] = []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(str(error)))

@@ -26,17 +26,6 @@ STEPS = ".kb-github__steps"
 
 
 @pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    """The form's page, its Content-Security-Policy not enforced: the policy lets the form
-    reach GitHub's API only (tests/test_csp.py checks it), and so refuses the stand-in's
-    loopback address."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN", bypass_csp=True)
-    opened = context.new_page()
-    yield opened
-    context.close()
-
-
-@pytest.fixture
 def github() -> Iterator[tuple[GitHub, str]]:
     state = GitHub()
     with serve_github(state) as url:
