@@ -1,8 +1,14 @@
-# Every target sets up what it needs: a .venv with the pinned dependencies.
+# Every target sets up what it needs: a .venv with the pinned dependencies, installed only
+# if each file matches a hash in the lock: requirements-build.txt (what build, serve and the
+# data commands need) or requirements.txt (that plus the development tools). `make lock`
+# writes both from the pins in requirements-build.in and requirements.in.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+BUILD_READY := $(VENV)/.ready-build
 READY := $(VENV)/.ready
+PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes
+LOCK := $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links
 export PYTHONPATH := $(CURDIR)/scripts
 export NO_MKDOCS_2_WARNING := 1
 KB := $(BIN)/python -m defence_kb
@@ -16,7 +22,7 @@ DATA ?= data
 ENGINE ?=
 ENGINE_OPTION = $(if $(ENGINE),--engine $(ENGINE))
 
-.PHONY: help build serve test validate fix new source schema coverage screenshots guide-screenshots geography bench bench-search bench-phone lint format clean
+.PHONY: help lock build serve test validate fix new source schema coverage screenshots guide-screenshots geography bench bench-search bench-phone lint format clean
 
 help:
 	@echo "make serve     build the site and serve it at http://127.0.0.1:8000/defence-kb/ with live reload"
@@ -36,12 +42,24 @@ help:
 	@echo "make bench-phone  Lighthouse on phone and desktop and first-search bytes, served gzipped like GitHub Pages"
 	@echo "make source FILE=bai.txt  turn an article's text into a source file (paragraphs numbered, kinds proposed)"
 	@echo "make schema    regenerate data/schema/*.json from the model"
+	@echo "make lock      after changing a pin in requirements-build.in or requirements.in: regenerate the hashed requirements*.txt"
 	@echo "make geography  regenerate the map outlines (scripts/defence_kb/geography/world.json) from npm world-atlas"
 
-$(READY): requirements.txt
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+$(BUILD_READY): requirements-build.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PIP_INSTALL) -r requirements-build.txt
+	touch $(BUILD_READY)
+
+$(READY): requirements.txt $(BUILD_READY)
+	$(PIP_INSTALL) -r requirements.txt
 	touch $(READY)
+
+# After adding or changing a pin in requirements-build.in or requirements.in: every other
+# version stays as locked, and each gets the hashes of all the files PyPI has for it (every
+# wheel and the sdist), so that --require-hashes accepts whichever one pip picks.
+lock: $(READY)
+	$(LOCK) --output-file requirements-build.txt requirements-build.in
+	$(LOCK) --output-file requirements.txt requirements.in
 
 $(CHROMIUM):
 	CHROMIUM=$(CHROMIUM) bash scripts/install-browser
@@ -51,33 +69,33 @@ $(LIGHTHOUSE): scripts/lighthouse/package-lock.json
 	cd scripts/lighthouse && npm ci --no-audit --no-fund --silent
 	touch $(LIGHTHOUSE)
 
-validate: $(READY)
+validate: $(BUILD_READY)
 	$(KB) --data $(DATA) validate
 
-build: $(READY)
+build: $(BUILD_READY)
 	$(KB) build $(ENGINE_OPTION)
 
-serve: $(READY)
+serve: $(BUILD_READY)
 	$(KB) serve $(ENGINE_OPTION)
 
-new: $(READY)
+new: $(BUILD_READY)
 	@test -n "$(TYPE)" -a -n "$(TITLE)" || { echo 'usage: make new TYPE=event|agreement|mission|resolution|position TITLE="..."'; exit 2; }
 	$(KB) new "$(TYPE)" "$(TITLE)"
 
-source: $(READY)
+source: $(BUILD_READY)
 	@test -n "$(FILE)" || { echo 'usage: make source FILE=bai.txt [ID=ma-nguon] [TITLE="..."] [PUBLISHER="..."] [PUBLISHED=2022-12-27] [URL=https://...]'; exit 2; }
 	$(KB) --data $(DATA) source "$(FILE)" $(if $(ID),--id "$(ID)") $(if $(TITLE),--title "$(TITLE)") $(if $(PUBLISHER),--publisher "$(PUBLISHER)") $(if $(PUBLISHED),--published "$(PUBLISHED)") $(if $(URL),--url "$(URL)")
 
-schema: $(READY)
+schema: $(BUILD_READY)
 	$(KB) schema
 
 # The only target that needs the network: the build reads the vendored file.
-geography: $(READY)
+geography: $(BUILD_READY)
 	rm -rf build/geography && mkdir -p build/geography
 	cd build/geography && npm pack --silent world-atlas@2.0.2
 	$(KB) geography build/geography/world-atlas-2.0.2.tgz
 
-coverage: $(READY)
+coverage: $(BUILD_READY)
 	$(KB) coverage
 
 # BASE=<git revision>: the previous release to compare with (default: bench.DEFAULT_BASE).
@@ -87,16 +105,16 @@ bench: $(READY) $(CHROMIUM)
 bench-search: $(READY) $(CHROMIUM)
 	$(KB) bench-search
 
-bench-phone: build $(CHROMIUM) $(LIGHTHOUSE)
+bench-phone: build $(READY) $(CHROMIUM) $(LIGHTHOUSE)
 	$(KB) bench-phone
 
-screenshots: build $(CHROMIUM)
+screenshots: build $(READY) $(CHROMIUM)
 	$(KB) screenshots
 
-guide-screenshots: build $(CHROMIUM)
+guide-screenshots: build $(READY) $(CHROMIUM)
 	$(KB) guide-screenshots
 
-fix: $(READY)
+fix: $(BUILD_READY)
 	$(KB) --data $(DATA) fix $(if $(CHECK),--check)
 
 lint: $(READY)

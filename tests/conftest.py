@@ -21,6 +21,28 @@ from defence_kb.screenshots import CHROMIUM, CHROMIUM_ARGS, serve_folder
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
+# Valid data whose text is hostile to the files the build writes (CSV, BibTeX, links).
+HOSTILE = Path(__file__).parent / "bad_inputs" / "hostile"
+
+
+def latex_decoding() -> Any:
+    """bibtexparser's LaTeX decoding, told the brace macros (\\textbraceleft{}) the BibTeX
+    writer uses; pylatexenc would otherwise drop them."""
+    from bibtexparser.middlewares import LatexDecodingMiddleware
+    from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
+
+    context = get_default_latex_context_db()
+    macros = [MacroTextSpec("textbraceleft", "{"), MacroTextSpec("textbraceright", "}")]
+    context.add_context_category("braces", prepend=True, macros=macros)
+    return LatexDecodingMiddleware(decoder=LatexNodes2Text(latex_context=context, math_mode="verbatim"))
+
+
+def hostile_data(root: Path) -> Path:
+    """The minimal dataset with the files of tests/bad_inputs/hostile/ added: `root/data`."""
+    data = root / "data"
+    shutil.copytree(MINIMAL, data)
+    shutil.copytree(HOSTILE, data, dirs_exist_ok=True)
+    return data
 
 
 @dataclass
@@ -123,8 +145,23 @@ def browser() -> Iterator[Any]:
         launched.close()
 
 
+# Playwright evaluates a string given to wait_for_function with eval(), which the pages'
+# Content-Security-Policy refuses: the feature tests bypass it, and tests/test_csp.py drives
+# the site's features under the policy in a context of its own (`page_with_policy`).
+BYPASS_CSP = {"bypass_csp": True}
+
+
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN", **BYPASS_CSP)
+    opened = context.new_page()
+    yield opened
+    context.close()
+
+
+@pytest.fixture
+def page_with_policy(browser: Any) -> Iterator[Any]:
+    """A desktop page that enforces each page's Content-Security-Policy."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
     opened = context.new_page()
     yield opened
@@ -137,7 +174,7 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touc
 @pytest.fixture
 def phone(browser: Any) -> Iterator[Any]:
     """A page in a phone's viewport (390 × 844, touch)."""
-    context = browser.new_context(locale="vi-VN", **PHONE)
+    context = browser.new_context(locale="vi-VN", **PHONE, **BYPASS_CSP)
     opened = context.new_page()
     yield opened
     context.close()

@@ -127,7 +127,7 @@ def axe() -> Axe:
 
 @pytest.fixture(scope="module", params=list(MODES))
 def mode_page(request: pytest.FixtureRequest, browser: Any) -> Iterator[tuple[str, Any]]:
-    context = browser.new_context(locale="vi-VN", **MODES[request.param])
+    context = browser.new_context(locale="vi-VN", **MODES[request.param], bypass_csp=True)
     yield request.param, context.new_page()
     context.close()
 

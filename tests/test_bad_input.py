@@ -3,6 +3,7 @@ in bounded time and memory, and a build leaves the previous site untouched."""
 
 from __future__ import annotations
 
+import os
 import re
 import resource
 import shutil
@@ -58,9 +59,12 @@ def assert_refused(result: subprocess.CompletedProcess[str], relative: str, expe
         assert re.match(r"^\S.*:\d+:\d+: \S", line), f"not path:line:column: message: {line!r}"
 
 
-@pytest.mark.parametrize(
-    "case", sorted(p for p in CASES.iterdir() if p.name != "README.md"), ids=lambda p: p.stem
-)
+def cases() -> list[Path]:
+    """The case files (hostile/ holds valid data, checked by the tests of what it breaks)."""
+    return sorted(p for p in CASES.iterdir() if p.is_file() and p.name != "README.md")
+
+
+@pytest.mark.parametrize("case", cases(), ids=lambda p: p.stem)
 def test_bad_input_is_refused_clearly(tmp_path: Path, case: Path) -> None:
     relative, expected = case_header(case)
     assert expected or not case.read_bytes().strip(), f"{case.name} declares no expectation"
@@ -91,7 +95,7 @@ def test_every_case_at_once_in_one_run(tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(MINIMAL, data)
     expected: list[tuple[str, str]] = []
-    for case in sorted(p for p in CASES.iterdir() if p.name != "README.md"):
+    for case in cases():
         relative, expectations = case_header(case)
         if (data / relative).exists() or relative.startswith("agreements/Hiep"):
             continue  # cases that replace or shadow a fixture file are checked alone
@@ -119,3 +123,58 @@ def test_a_failed_build_keeps_the_previous_site(tmp_path: Path) -> None:
     assert sorted(p.name for p in site.iterdir()) == ["index.html"]
     assert (site / "index.html").read_text(encoding="utf-8") == "trang cũ"
     assert not list(tmp_path.glob(".site-*"))
+
+
+LINK = "1:1: đây là liên kết tượng trưng (symbolic link), không phải tệp"
+
+
+def _links_and_special_files(tmp_path: Path) -> tuple[Path, Path, dict[str, str]]:
+    """The minimal dataset with links and entries that are not files where data files go,
+    and a valid record outside the repository that a link points at."""
+    data = with_case(tmp_path, "events/.keep", b"")
+    (data / "events" / ".keep").unlink()
+    outside = tmp_path / "ngoai-kho" / "ngoai.yml"
+    outside.parent.mkdir()
+    shutil.copy(data / "events" / "giao-luu-lan-thu-9.yml", outside)
+    (data / "events" / "vo-han.yml").symlink_to("/dev/zero")
+    (data / "events" / "ngoai.yml").symlink_to(outside)
+    (data / "entities" / "ngoai-thu-muc").symlink_to(outside.parent, target_is_directory=True)
+    os.mkfifo(data / "events" / "ong-dan.yml")
+    (data / "events" / "thu-muc.yml").mkdir()
+    (data / "themes.yml").rename(tmp_path / "themes.yml")
+    (data / "themes.yml").symlink_to(tmp_path / "themes.yml")
+    expected = {
+        "events/vo-han.yml": LINK,
+        "events/ngoai.yml": LINK,
+        "entities/ngoai-thu-muc": LINK,
+        "themes.yml": LINK,
+        "events/ong-dan.yml": "1:1: đây không phải tệp thường (mà là ống dẫn FIFO",
+        "events/thu-muc.yml": "1:1: đây là một thư mục, không phải tệp dữ liệu: đổi tên thư mục (bỏ đuôi “.yml”)",
+    }
+    return data, outside, expected
+
+
+def test_links_and_special_files_are_refused(tmp_path: Path) -> None:
+    """A link to /dev/zero reads as size 0 and never ends; a link out of the repository would
+    be published; a FIFO blocks; a folder named *.yml is no file: each is refused, in one run."""
+    _data, _outside, expected = _links_and_special_files(tmp_path)
+    result, seconds = run_bounded("--data", "data", "validate", cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    for relative, message in expected.items():
+        assert any(line.startswith(f"data/{relative}:{message}") for line in result.stderr.splitlines()), (
+            f"data/{relative}:{message}\n{result.stderr}"
+        )
+    assert "Đổng Quân" not in result.stdout + result.stderr  # the outside record was never read
+    assert seconds < 10
+
+
+def test_fix_never_writes_through_a_link(tmp_path: Path) -> None:
+    data, outside, expected = _links_and_special_files(tmp_path)
+    outside.write_text("title:   Giao lưu\nid: ngoai\n", encoding="utf-8")  # not canonical
+    before = outside.read_bytes()
+    result, _ = run_bounded("--data", "data", "fix", cwd=tmp_path)
+    assert result.returncode != 0 and "Traceback" not in result.stderr, result.stderr
+    assert outside.read_bytes() == before
+    assert (data / "events" / "ngoai.yml").is_symlink()
+    for relative in ("events/ngoai.yml", "events/vo-han.yml", "themes.yml", "events/thu-muc.yml"):
+        assert f"data/{relative}:{expected[relative]}" in result.stderr, result.stderr

@@ -20,10 +20,9 @@ from urllib.parse import urljoin
 import bibtexparser
 import pytest
 import yaml
-from bibtexparser.middlewares import LatexDecodingMiddleware
 from jsonschema import Draft7Validator
 
-from conftest import REPO_ROOT
+from conftest import HOSTILE, REPO_ROOT, latex_decoding
 from defence_kb.model import EntityEntry, KnowledgeBase, RecordEntry, SourceEntry
 from defence_kb.render import page_url, read_site_settings
 from defence_kb.render.citations import CITATION_FOLDER, Citations, date_vi, to_bibtex, to_ris
@@ -87,7 +86,7 @@ def test_bibtex_escapes_latex_specials_and_reads_back_as_typed() -> None:
         "language": "vi",
     }
     text = to_bibtex([item])
-    library = bibtexparser.parse_string(text, append_middleware=[LatexDecodingMiddleware()])
+    library = bibtexparser.parse_string(text, append_middleware=[latex_decoding()])
     assert library.failed_blocks == []
     (entry,) = library.entries
     assert entry.entry_type == "online" and entry.key == "k1"
@@ -165,7 +164,7 @@ def test_every_bibtex_file_parses_with_the_page_as_first_entry(built_site: Site)
     kb, site = built_site
     for target in _targets(kb):
         text = (site / CITATION_FOLDER / f"{_stem(target)}.bib").read_text(encoding="utf-8")
-        library = bibtexparser.parse_string(text, append_middleware=[LatexDecodingMiddleware()])
+        library = bibtexparser.parse_string(text, append_middleware=[latex_decoding()])
         assert library.failed_blocks == [], _stem(target)
         first = library.entries[0]
         assert first.entry_type == "online"
@@ -354,3 +353,47 @@ def test_citation_cff_follows_the_citation_file_format_schema() -> None:
     assert cff["url"] == SETTINGS.site_url
     assert cff["repository-code"] == SETTINGS.repo_url
     assert cff["license"] == ["CC-BY-4.0", "MIT"]
+
+
+def _as_biber_reads(text: str) -> list[tuple[str, str, dict[str, str]]]:
+    """(type, key, fields) of each entry as biber's parser (btparse, Text::BibTeX) splits a
+    file: a braced value ends at the brace that brings its depth back to zero, counting every
+    raw brace whatever stands before it (`\\}` closes a field too)."""
+    entries = []
+    at = 0
+    while (start := text.find("@", at)) != -1:
+        head = re.compile(r"@(\w+)\{([^,\s]+),\s*").match(text, start)
+        assert head, f"not an entry at {text[start : start + 60]!r}"
+        fields: dict[str, str] = {}
+        at = head.end()
+        while field := re.compile(r"(\w+) = \{").match(text, at):
+            depth, end = 1, field.end()
+            while depth:
+                assert end < len(text), "a field never closes"
+                depth += {"{": 1, "}": -1}.get(text[end], 0)
+                end += 1
+            assert field[1] not in fields, f"field {field[1]} twice"
+            fields[field[1]] = text[field.end() : end - 1]
+            at = re.compile(r",?\s*").match(text, end).end()  # type: ignore[union-attr]
+        closing = re.compile(r"\}\s*").match(text, at)
+        assert closing, f"the entry does not end where it should: {text[at : at + 60]!r}"
+        at = closing.end()
+        entries.append((head[1], head[2], fields))
+    return entries
+
+
+def test_no_record_text_can_close_or_open_a_bibtex_field() -> None:
+    """A title from tests/bad_inputs/hostile/ tries to close its field with `\\}` and `}` and
+    add a URL of its own: biber reads one entry, its fields as written, each value balanced."""
+    hostile = yaml.safe_load((HOSTILE / "events" / "cong-thuc-bang-tinh.yml").read_text(encoding="utf-8"))
+    title = hostile["title"]
+    for text in (title, "}", "{", "\\}", "\\{", "}}{{", "a\\", "@online{x, url = {https://evil.example}}"):
+        item = {"id": "k1", "type": "webpage", "title": text, "note": text, "URL": "https://kb.example/a/"}
+        bib = to_bibtex([item])
+        entries = _as_biber_reads(bib)
+        assert [(kind, key, sorted(fields)) for kind, key, fields in entries] == [
+            ("online", "k1", ["note", "title", "url"])
+        ], bib
+        assert entries[0][2]["url"] == "https://kb.example/a/"
+        library = bibtexparser.parse_string(bib, append_middleware=[latex_decoding()])
+        assert library.failed_blocks == [] and library.entries[0]["title"] == f"{text}"

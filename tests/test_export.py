@@ -162,3 +162,57 @@ def test_every_export_carries_the_licence(built_site: Site) -> None:
     page = (folder / "index.html").read_text(encoding="utf-8")
     assert 'id="giay-phep"' in page and 'href="https://creativecommons.org/licenses/by/4.0/"' in page
     assert 'href="LICENSE.txt"' in page and 'href="../gioi-thieu/giay-phep/"' in page
+
+
+def _cells(raw: bytes) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+
+
+def test_no_csv_cell_starts_a_formula(tmp_path: Path) -> None:
+    """Every CSV the build writes, from text that a spreadsheet would run (OWASP's CSV
+    injection): the cell starts with a single quote, so it is shown as typed."""
+    from conftest import hostile_data
+    from defence_kb.build import load_knowledge_base
+    from defence_kb.export import export_files
+
+    files = export_files(load_knowledge_base(tmp_path, hostile_data(tmp_path)))
+    tables = {name: _cells(content) for name, content in files.items() if name.endswith(".csv")}
+    assert set(tables) == {f"du-lieu/{name}.csv" for name in [*RECORD_TYPES, "entities", "themes"]}
+    starts = [
+        f"{name}: {cell!r}"
+        for name, rows in tables.items()
+        for row in rows
+        for cell in row
+        if cell[:1] in ("=", "+", "-", "@", "\t", "\r")
+    ]
+    assert starts == []
+    events = {
+        row["id"]: row for row in csv.DictReader(io.StringIO(files["du-lieu/events.csv"].decode("utf-8-sig")))
+    }
+    hostile = events["cong-thuc-bang-tinh"]
+    assert hostile["title"].startswith("'=HYPERLINK(")
+    assert (hostile["summary"], hostile["location"], hostile["date_note"], hostile["tags"]) == (
+        "'-2+3 đoạn tóm tắt",
+        "'@SUM(1+1)",
+        "'+1 ngày",
+        "'@nhãn",
+    )
+    entities = {
+        row["id"]: row
+        for row in csv.DictReader(io.StringIO(files["du-lieu/entities.csv"].decode("utf-8-sig")))
+    }
+    assert (entities["cong-thuc"]["name"], entities["cong-thuc"]["description"]) == (
+        "'=1+2 Tổ chức",
+        "'-x mô tả",
+    )
+
+
+def test_csv_cells_starting_with_tab_or_carriage_return_are_quoted() -> None:
+    from defence_kb.export import to_csv
+
+    rows = [
+        {"id": "a", "title": "\t=1+1", "intro": "\r@x"},
+        {"id": "b", "title": "Bình thường", "intro": "a-b"},
+    ]
+    written = csv.DictReader(io.StringIO(to_csv(Theme, rows).decode("utf-8-sig"), newline=""))
+    assert [(row["title"], row["intro"]) for row in written] == [("'\t=1+1", "'\r@x"), ("Bình thường", "a-b")]

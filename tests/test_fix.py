@@ -21,8 +21,6 @@ from defence_kb.load import load_dataset, read_yaml
 from defence_kb.scaffold import create_record
 from defence_kb.validate import ValidatedData, validate_dataset
 
-BAD_INPUTS = Path(__file__).parent / "bad_inputs"
-
 
 def _models(data_dir: Path) -> ValidatedData:
     return validate_dataset(load_dataset(data_dir))
@@ -176,7 +174,9 @@ def test_a_new_record_loses_its_hints_once_filled_in(dataset: Dataset) -> None:
 
 
 def _bad_cases() -> list[Path]:
-    return sorted(p for p in BAD_INPUTS.iterdir() if p.name != "README.md")
+    from test_bad_input import cases
+
+    return cases()
 
 
 @pytest.mark.parametrize("case", _bad_cases(), ids=lambda p: p.stem)

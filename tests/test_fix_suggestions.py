@@ -144,7 +144,7 @@ def test_a_removed_line_that_looks_like_a_header_is_read_as_a_line() -> None:
 
 
 def test_backticks_in_the_data_get_a_longer_fence() -> None:
-    diff = "--- a/x.yml\n+++ b/x.yml\n@@ -1 +1 @@\n-summary: 'a ``` b'\n+summary: a ``` b\n"
+    diff = "--- a/data/x.yml\n+++ b/data/x.yml\n@@ -1 +1 @@\n-summary: 'a ``` b'\n+summary: a ``` b\n"
     review = build_review(diff, diff, "abc")
     comment = review["comments"][0]  # type: ignore[index]
     assert comment["body"] == "````suggestion\nsummary: a ``` b\n````"
@@ -172,3 +172,35 @@ def test_runs_standalone_with_the_standard_library(
     assert review == build_review(fix_diff, pr_diff, "abc123")
     summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
     assert summary.startswith("### Dữ liệu chưa ở dạng chuẩn") and "```diff\n--- a/data/" in summary
+
+
+def _one_line_change(path: str, line: int) -> str:
+    return f"--- a/{path}\n+++ b/{path}\n@@ -{line} +{line} @@\n-title: 'A'\n+title: A\n"
+
+
+def test_suggestions_only_for_data_files_and_at_most_fifty(tmp_path: Path) -> None:
+    """fix.diff comes from the pull request's own code: a path outside data/ gets no comment
+    (a workflow, a path that climbs out with ..), and a flood of changes gets at most 50
+    comments, the review and the job summary saying how many more there are."""
+    outside = ["../.github/workflows/check.yml", ".github/workflows/deploy.yml", "data/../Makefile", "/etc/x"]
+    inside = [f"data/events/su-kien-{n:03}.yml" for n in range(60)]
+    diff = "".join(_one_line_change(path, 3) for path in [*outside, *inside])
+    review = build_review(diff, diff, "abc")
+    comments = review["comments"]
+    assert isinstance(comments, list)
+    assert [comment["path"] for comment in comments] == inside[:50]
+    body = str(review["body"])
+    assert "4 thay đổi ở tệp ngoài thư mục data/ bị bỏ qua" in body
+    assert "Chỉ 50 gợi ý đầu tiên được đăng (còn 10 thay đổi nữa" in body
+    assert "su-kien-059.yml" in body and "workflows" not in body
+    script = REPO_ROOT / "scripts" / "defence_kb" / "fix" / "suggestions.py"
+    (tmp_path / "fix.diff").write_text(diff, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-I", str(script), "fix.diff", "fix.diff", "abc", "review.json", "summary.md"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "50 gợi ý"
+    assert "Chỉ 50 gợi ý đầu tiên được đăng" in (tmp_path / "summary.md").read_text(encoding="utf-8")

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO_ROOT
-from defence_kb import build, load, parallel
+from defence_kb import build, parallel
 from defence_kb.build import copy_site_config, load_knowledge_base, write_docs
+from defence_kb.load import dataset as load_folder
 from defence_kb.load import load_dataset
 from defence_kb.parallel import fork_map, workers
 from defence_kb.synthetic import write_synthetic_dataset
@@ -65,8 +66,8 @@ def test_shared_loading_reads_what_one_process_reads(
     broken.write_text('id: zz-broken\ntitle: "không đóng ngoặc\n', encoding="utf-8")
     try:
         alone = _snapshot(synthetic_data)
-        monkeypatch.setattr(load, "PARALLEL_MIN_FILES", 1)
-        monkeypatch.setattr(load, "FILES_PER_TASK", 7)
+        monkeypatch.setattr(load_folder, "PARALLEL_MIN_FILES", 1)
+        monkeypatch.setattr(load_folder, "FILES_PER_TASK", 7)
         shared = _snapshot(synthetic_data)
     finally:
         broken.unlink()

@@ -398,7 +398,11 @@ def test_picture_screenshot_fits_reads_and_contrasts(
     browser: Any, site_url: str, tmp_path: Path, name: str, path: str, chart: str, width: int, scheme: str
 ) -> None:
     context = browser.new_context(
-        viewport={"width": width, "height": 900}, color_scheme=scheme, locale="vi-VN", is_mobile=width < 500
+        viewport={"width": width, "height": 900},
+        color_scheme=scheme,
+        locale="vi-VN",
+        is_mobile=width < 500,
+        bypass_csp=True,
     )
     try:
         page = context.new_page()

@@ -398,6 +398,7 @@ def test_picture_at_each_width_and_scheme(
         viewport={"width": WIDTHS[width], "height": 900},
         color_scheme=scheme,
         locale="vi-VN",
+        bypass_csp=True,
         is_mobile=mobile,
         has_touch=mobile,
     )

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL, REPO_ROOT
+from conftest import MINIMAL, REPO_ROOT, latex_decoding
 from defence_kb.build import build_site, copy_site_config
 from defence_kb.text import collapse_whitespace
 
@@ -232,7 +232,6 @@ def test_citation_meta_tags_and_files_carry_record_text_as_typed(hostile_site: P
     """Cite this: the Highwire and Dublin Core tags hold the title as an attribute value,
     exactly as typed, and the BibTeX file of the record still parses."""
     import bibtexparser
-    from bibtexparser.middlewares import LatexDecodingMiddleware
 
     title = "Hiệp định FPA " + PAYLOADS[0] + PAYLOADS[2]
     parsed = _Meta()
@@ -242,8 +241,57 @@ def test_citation_meta_tags_and_files_carry_record_text_as_typed(hostile_site: P
     theme.feed((hostile_site / "chu-de" / "chu-de-a" / "index.html").read_text(encoding="utf-8"))
     assert theme.meta["citation_title"] == "Chủ đề " + PAYLOADS[0]
     bib = (hostile_site / "trich-dan" / "thoa-thuan" / "hiep-dinh-fpa.bib").read_text(encoding="utf-8")
-    library = bibtexparser.parse_string(bib, append_middleware=[LatexDecodingMiddleware()])
+    library = bibtexparser.parse_string(bib, append_middleware=[latex_decoding()])
     assert library.failed_blocks == []
     assert library.entries[0]["title"] == title
     csl = json.loads((hostile_site / "trich-dan" / "thoa-thuan" / "hiep-dinh-fpa.json").read_text())
     assert csl[0]["title"] == title
+
+
+class _Links(HTMLParser):
+    """Each link's address and text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[tuple[str, str]] = []
+        self.inside = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            self.links.append((str(dict(attrs).get("href") or ""), ""))
+            self.inside = True
+
+    def handle_endtag(self, tag: str) -> None:
+        self.inside = self.inside and tag != "a"
+
+    def handle_data(self, data: str) -> None:
+        if self.inside:
+            self.links[-1] = (self.links[-1][0], self.links[-1][1] + data)
+
+
+@pytest.fixture(scope="module")
+def hostile_files_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The minimal dataset with tests/bad_inputs/hostile/ added, built."""
+    from conftest import hostile_data
+
+    root = copy_site_config(REPO_ROOT, tmp_path_factory.mktemp("hostile-files"))
+    site = root / "site"
+    build_site(root, hostile_data(root), site)
+    return site
+
+
+def test_a_source_address_with_quotes_and_brackets_is_linked_whole(hostile_files_site: Path) -> None:
+    """The address of tests/bad_inputs/hostile/sources/nguon-url.yml holds ' " < > ( ): every
+    link to it (the source page, the list of sources, the licence page, the citations) takes
+    the whole address, percent-encoded, and shows it as typed."""
+    typed = "https://example.org/bai-viet?ten='a'&b=\"c\"<d>&e=(f)"
+    encoded = "https://example.org/bai-viet?ten=%27a%27&b=%22c%22%3Cd%3E&e=%28f%29"
+    hrefs = {}
+    for page in sorted(hostile_files_site.rglob("*.html")):
+        links = _Links()
+        links.feed(page.read_text(encoding="utf-8"))
+        found = [link for link in links.links if "example.org" in link[0]]
+        if found:
+            hrefs[str(page.relative_to(hostile_files_site))] = found
+    assert {"nguon/nguon-url/index.html", "gioi-thieu/index.html"} <= hrefs.keys(), hrefs
+    assert {link for found in hrefs.values() for link in found} == {(encoded, typed)}, hrefs

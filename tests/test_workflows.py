@@ -242,6 +242,14 @@ esac
 """
 
 
+def _between_stop_commands(log: str) -> str:
+    """What a step printed while workflow commands were stopped: between `::stop-commands::T`
+    and `::T::`, with T a fresh random token (a diff that guessed it could resume them)."""
+    found = re.search(r"^::stop-commands::([0-9a-f]{32})\n(.*?)^::\1::$", log, re.S | re.M)
+    assert found, f"the diff is not printed between stop-commands markers:\n{log}"
+    return found.group(2)
+
+
 def _step(job: str, name: str) -> str:
     return next(step for step in _check_jobs()[job]["steps"] if step.get("name") == name)["run"]
 
@@ -328,7 +336,7 @@ def test_the_jobs_post_a_review_or_fall_back(
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert (tmp_path / "runner" / "make-fix" / "fix.diff").read_text(encoding="utf-8"), checked.stderr
     assert output.read_text(encoding="utf-8") == "changed=true\n"
-    assert "-location: 'Brúc'\n+location: Brúc\n" in checked.stdout  # in the job's log too
+    assert "-location: 'Brúc'\n+location: Brúc\n" in _between_stop_commands(checked.stdout)  # in the log
     posted = run(_step("suggest", "Suggest the changes on the pull request"))
     assert posted.returncode == 0, posted.stdout + posted.stderr
     assert expected in posted.stdout
@@ -348,3 +356,64 @@ def test_the_jobs_post_a_review_or_fall_back(
         ]
     failed = run(_step("suggest", "Fail while the data is not in canonical form"))
     assert failed.returncode == 1 and "::error::Dữ liệu chưa ở dạng chuẩn" in failed.stdout
+    assert "-location: 'Brúc'\n+location: Brúc\n" in _between_stop_commands(failed.stdout)
+    assert "::error::Dữ liệu chưa ở dạng chuẩn" not in _between_stop_commands(failed.stdout)
+
+
+def _locked(name: str) -> dict[str, list[str]]:
+    """{package: its sha256 hashes} of a pip-compile lock file (`name==version \\` lines)."""
+    text = (REPO_ROOT / name).read_text(encoding="utf-8")
+    pins: dict[str, list[str]] = {}
+    for block in re.split(r"\n(?=[A-Za-z0-9])", text):
+        match = re.match(r"([A-Za-z0-9][\w.-]*==[\w.+!-]+)", block)
+        if match:
+            pins[match[1].lower()] = re.findall(r"--hash=sha256:([0-9a-f]{64})", block)
+    return pins
+
+
+def _pins(name: str) -> set[str]:
+    lines = (REPO_ROOT / name).read_text(encoding="utf-8").splitlines()
+    pins = {line.split("#")[0].strip().lower() for line in lines if re.match(r"[A-Za-z0-9]", line)}
+    return {re.sub(r"[-_.]+", "-", pin.split("==")[0]) + "==" + pin.split("==")[1] for pin in pins}
+
+
+def test_dependencies_are_installed_only_with_their_hashes() -> None:
+    """The build's requirements apart from the development tools, both locked with the hash
+    of every file PyPI has for each pinned version, and installed only if one matches."""
+    build, everything = _locked("requirements-build.txt"), _locked("requirements.txt")
+    assert len(build) > 30 and all(build.values()) and all(everything.values())
+    assert {pin: everything.get(pin) for pin in build} == build  # the same versions and hashes in both
+    assert not {"pytest", "ruff", "zizmor", "playwright", "hypothesis"} & {p.split("==")[0] for p in build}
+    assert _pins("requirements-build.in") <= build.keys()
+    assert _pins("requirements.in") - _pins("requirements-build.in") <= everything.keys()
+    makefile = (REPO_ROOT / "Makefile").read_text(encoding="utf-8")
+    installs = re.findall(r"^\t.*pip install.*$|^PIP_INSTALL :=.*$", makefile, re.M)
+    assert installs and all("--require-hashes" in line or "$(PIP_INSTALL)" in line for line in installs)
+    assert re.search(r"^\t\$\(PIP_INSTALL\) -r requirements-build.txt$", makefile, re.M)
+    assert re.search(r"^\t\$\(PIP_INSTALL\) -r requirements.txt$", makefile, re.M)
+    assert re.search(r"^lock:", makefile, re.M) and "--generate-hashes" in makefile
+    deploy = _yaml(REPO_ROOT / ".github" / "workflows" / "deploy.yml")
+    setup = [
+        s for job in deploy["jobs"].values() for s in job["steps"] if "setup-python" in s.get("uses", "")
+    ]
+    assert setup and all("cache" not in step.get("with", {}) for step in setup)  # no pip cache to poison
+
+
+def test_dependabot_security_policy_and_code_owners() -> None:
+    dependabot = _yaml(REPO_ROOT / ".github" / "dependabot.yml")
+    assert {(u["package-ecosystem"], u["directory"]) for u in dependabot["updates"]} == {
+        ("github-actions", "/"),
+        ("pip", "/"),
+        ("npm", "/scripts/lighthouse"),
+    }
+    assert "vendor.dependabot" in SCHEMA_FILES  # checked against its schema above
+    rules = [
+        line.split()
+        for line in (REPO_ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    # the last matching line wins: everything has an owner, data/ alone has none
+    assert rules[0][0] == "*" and len(rules[0]) > 1 and all(o.startswith("@") for o in rules[0][1:])
+    assert rules[-1] == ["/data/"]
+    policy = (REPO_ROOT / "SECURITY.md").read_text(encoding="utf-8")
+    assert "## Reporting a vulnerability" in policy and "## In scope" in policy

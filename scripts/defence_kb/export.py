@@ -5,8 +5,9 @@ values, dates as "2019-10-17" or {"start", "end"}), so it validates against the 
 in `data/schema/` and reloads into the same record. The CSV files hold one row per record
 for spreadsheets: UTF-8 with a byte-order mark, so that Excel shows Vietnamese correctly;
 a list of plain values is joined with " | ", and a list of objects (evidence, figures,
-roles) is written as JSON. Sources (the cleaned text of each article, paragraph by
-paragraph) are exported as JSON only.
+roles) is written as JSON. A cell that a spreadsheet would take for a formula (it begins
+with = + - @, a tab or a carriage return) starts with a single quote. Sources (the cleaned
+text of each article, paragraph by paragraph) are exported as JSON only.
 
 Where a record sits in time is derived as well as typed: besides its `date`, the bounds its
 sources justify (the publication date of a cited source bounds it from above). Each record's
@@ -60,18 +61,29 @@ def model_data(model: BaseModel) -> dict[str, Any]:
     return model.model_dump(mode="json", exclude_none=True)
 
 
+# A spreadsheet reads a cell that begins with one of these as a formula (`=HYPERLINK(…)`,
+# `@SUM(…)`, `-2+3`); OWASP's rule is to start such a cell with a single quote, which the
+# spreadsheet shows as text. https://owasp.org/www-community/attacks/CSV_Injection
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(text: str) -> str:
+    """A cell's text as a spreadsheet will show it, never run it."""
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
 def _csv_cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
         if all(isinstance(item, str) for item in value):
-            return LIST_SEPARATOR.join(value)
+            return csv_text(LIST_SEPARATOR.join(value))
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, dict):
         if set(value) == {"start", "end"}:
             return f"{value['start']}/{value['end']}"  # ISO 8601 interval
         return json.dumps(value, ensure_ascii=False)
-    return str(value)
+    return csv_text(str(value))
 
 
 TIME_COLUMNS = ("time_edtf", "time_vi", "time_basis")

@@ -4,7 +4,7 @@ reporting it.
 
 One fixer per module, applied in this order to each file (context.py lists the files):
 - on the text: bom.py (no byte-order mark), nfc.py (Unicode NFC);
-- the text is parsed by the loader (load.py), so a file that does not parse is reported
+- the text is parsed by the loader (load/), so a file that does not parse is reported
   `path:line:column: message` exactly as `make validate` reports it, and left untouched;
 - comments.py keeps the header comment, drops `make new`'s hints, and refuses to lose any
   other comment;
@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..load import MAX_FILE_BYTES, parse_yaml_text, read_yaml
+from ..load.regular_file import read_capped, write_regular_file
 from ..problems import Problem, display_path
 from . import bom, canonical_yaml, comments, id_from_filename, key_order, list_order, nfc, trailing_space
 from .context import DataFile, data_files
@@ -113,22 +114,25 @@ def canonical_text(file: DataFile, text: str) -> FixedFile:
 
 
 def fix_file(file: DataFile) -> FixedFile:
-    """Read one file and work out its canonical form (nothing is written)."""
+    """Read one file and work out its canonical form (nothing is written). A link or
+    anything else that is not a regular file is refused, in the loader's words."""
+    raw, problems = read_capped(file.path, MAX_FILE_BYTES)
     try:
-        if file.path.stat().st_size > MAX_FILE_BYTES:
-            raise OSError
-        text = file.path.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError):
+        if raw is None:
+            raise UnicodeError
+        text = raw.decode("utf-8")
+    except UnicodeError:
         _, problems = read_yaml(file.path)  # the loader's own words and position
         return FixedFile(file.path, "", problems=problems)
     return canonical_text(file, text)
 
 
 def fix_dataset(data_dir: Path, *, write: bool) -> list[FixedFile]:
-    """Every data file's canonical form; with `write`, changed files are rewritten."""
+    """Every data file's canonical form; with `write`, changed files are rewritten in place,
+    never through a link (a file that became one since it was read is refused)."""
     results = [fix_file(file) for file in data_files(data_dir)]
     if write:
         for result in results:
             if result.changed and result.after is not None:
-                result.path.write_text(result.after, encoding="utf-8", newline="\n")
+                result.problems += write_regular_file(result.path, result.after)
     return results

@@ -6,7 +6,7 @@ exactly and only uses things both languages have: code-point lengths and the reg
 expressions below, copied as they are. JavaScript twin: docs/assets/propose/canonical_yaml.js;
 a test compares the two byte for byte on every data file.
 
-Input: the plain data the loader reads (load.py): mappings with string keys, lists,
+Input: the plain data the loader reads (load/): mappings with string keys, lists,
 strings and null. Every scalar is a string (`n: 3` is the string "3"); the schema decides
 what it means. Before emission the other fixers have run: text in NFC, keys in the
 schema's order (KEY ORDER below), lists sorted where their order means nothing.

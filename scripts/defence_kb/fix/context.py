@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +32,6 @@ def data_files(data_dir: Path) -> list[DataFile]:
     files += [DataFile(path, Entity, True) for path in iter_yaml_files(data_dir / "entities")]
     files += [DataFile(path, Source, True) for path in iter_yaml_files(data_dir / "sources")]
     for name, model in ((THEMES_FILE, ThemesFile), (EXCLUSIONS_FILE, ExclusionsFile)):
-        if (data_dir / name).is_file():
+        if os.path.lexists(data_dir / name):  # a link is listed, for fix_file to refuse it
             files.append(DataFile(data_dir / name, model, False))
     return files

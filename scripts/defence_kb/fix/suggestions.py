@@ -15,9 +15,12 @@ The pull-request workflow (.github/workflows/check.yml, job `suggest`) runs:
   request from a fork gets a read-only token).
 
 Changes GitHub cannot take as suggestions (lines the pull request did not touch) are shown
-in the review's body as a diff instead. This file uses only the standard library and never
-imports the rest of the package: the workflow runs it from the base branch, with the
-system Python, in the only step that holds a token that can write.
+in the review's body as a diff instead. fix.diff comes from the pull request's own code, so it
+is not trusted: only files under data/ get suggestions (`make fix` changes nothing else), and
+at most MAX_COMMENTS of them; the rest is shown as a diff, and the summary says so. This
+file uses only the standard library and never imports the rest of the package: the
+workflow runs it from the base branch, with the system Python, in the only step that holds
+a token that can write.
 """
 
 from __future__ import annotations
@@ -38,8 +41,16 @@ NOT_SUGGESTED = (
     "Những thay đổi sau nằm ở các dòng pull request không sửa, nên GitHub không cho gợi ý "
     "trực tiếp; chạy `make fix` để áp dụng:"
 )
+TOO_MANY = (
+    "Chỉ {shown} gợi ý đầu tiên được đăng (còn {more} thay đổi nữa, ở dạng diff dưới đây); "
+    "chạy `make fix` để áp dụng tất cả."
+)
+OUTSIDE_DATA = "{count} thay đổi ở tệp ngoài thư mục data/ bị bỏ qua: `make fix` chỉ sửa dữ liệu."
 # GitHub refuses a review body or comment longer than this many characters.
 MAX_BODY = 60_000
+# Suggestions posted in one review; a pull request touching many files gets the rest as a diff.
+MAX_COMMENTS = 50
+DATA_FOLDER = "data"
 _HUNK = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
 
 
@@ -153,37 +164,80 @@ def _within(suggestion: Suggestion, shown: list[tuple[int, int]]) -> bool:
     return any(low <= suggestion.start_line and suggestion.end_line <= high for low, high in shown)
 
 
-def build_review(fix_diff: str, pr_diff: str, commit: str) -> dict[str, object]:
-    """The review to post: a suggestion for each change on lines the pull request shows,
-    the rest as a diff in the body."""
+def is_data_path(path: str) -> bool:
+    """A relative path to a file under data/, with no `..`, `.` or empty part."""
+    parts = path.split("/")
+    return (
+        len(parts) > 1
+        and parts[0] == DATA_FOLDER
+        and all(part not in ("", ".", "..") for part in parts)
+        and "\\" not in path
+    )
+
+
+@dataclass
+class Plan:
+    """Where each change of fix.diff goes: a suggestion (a review comment), or the diff in
+    the review's body; and how many were left out, and why."""
+
+    comments: list[dict[str, object]] = field(default_factory=list)
+    leftover: list[str] = field(default_factory=list)  # diff lines
+    outside_data: int = 0  # hunks of files outside data/: dropped
+    not_posted: int = 0  # suggestions past MAX_COMMENTS: shown in the diff instead
+
+    def notes(self) -> list[str]:
+        """What the review left out, in words for its body and the job summary."""
+        notes = []
+        if self.outside_data:
+            notes.append(OUTSIDE_DATA.format(count=self.outside_data))
+        if self.not_posted:
+            notes.append(TOO_MANY.format(shown=MAX_COMMENTS, more=self.not_posted))
+        return notes
+
+
+def plan_review(fix_diff: str, pr_diff: str) -> Plan:
+    """A suggestion for each change on lines the pull request shows (in data/ only, at most
+    MAX_COMMENTS), the rest as a diff."""
     shown = {
         path: [hunk.new_range() for hunk in hunks] for path, hunks in parse_unified_diff(pr_diff).items()
     }
-    comments = []
-    leftover: list[str] = []
+    plan = Plan()
     for path, hunks in parse_unified_diff(fix_diff).items():
+        if not is_data_path(path):
+            plan.outside_data += len(hunks)
+            continue
         for hunk in hunks:
             suggestion = suggestions_of(path, hunk)
             if suggestion is None:
                 continue
-            if _within(suggestion, shown.get(path, [])):
-                comments.append(comment_of(suggestion))
-            else:
-                leftover += [f"--- a/{path}", f"+++ b/{path}", *suggestion.hunk.rstrip("\n").split("\n")]
-    body = f"{MARKER}\n{INTRO}"
-    if leftover:
-        body += f"\n\n{NOT_SUGGESTED}\n\n{_fence(leftover, 'diff')}"
+            suggestible = _within(suggestion, shown.get(path, []))
+            if suggestible and len(plan.comments) < MAX_COMMENTS:
+                plan.comments.append(comment_of(suggestion))
+                continue
+            plan.not_posted += suggestible
+            plan.leftover += [f"--- a/{path}", f"+++ b/{path}", *suggestion.hunk.rstrip("\n").split("\n")]
+    return plan
+
+
+def build_review(fix_diff: str, pr_diff: str, commit: str) -> dict[str, object]:
+    """The review to post: the plan's suggestions, what it left out and the rest as a diff."""
+    plan = plan_review(fix_diff, pr_diff)
+    body = "\n\n".join([f"{MARKER}\n{INTRO}", *plan.notes()])
+    if plan.leftover:
+        body += f"\n\n{NOT_SUGGESTED}\n\n{_fence(plan.leftover, 'diff')}"
     if len(body) > MAX_BODY:
-        body = f"{MARKER}\n{INTRO}\n\n{NOT_SUGGESTED}\n\n(Diff quá dài; xem “Summary” của lần chạy kiểm tra.)"
-    return {"commit_id": commit, "event": "COMMENT", "body": body, "comments": comments}
+        too_long = "(Diff quá dài; xem “Summary” của lần chạy kiểm tra.)"
+        body = "\n\n".join([f"{MARKER}\n{INTRO}", *plan.notes(), NOT_SUGGESTED, too_long])
+    return {"commit_id": commit, "event": "COMMENT", "body": body, "comments": plan.comments}
 
 
-def job_summary(fix_diff: str) -> str:
-    """Markdown for the job summary: what to run, and the whole diff."""
+def job_summary(fix_diff: str, notes: tuple[str, ...] | list[str] = ()) -> str:
+    """Markdown for the job summary: what to run, what the review left out, the whole diff."""
     lines = fix_diff.rstrip("\n").split("\n")
+    said = "".join(f"{note}\n\n" for note in notes)
     text = (
         "### Dữ liệu chưa ở dạng chuẩn\n\nChạy `make fix` rồi commit, hoặc áp dụng các gợi ý "
-        f"trên pull request.\n\n{_fence(lines, 'diff')}\n"
+        f"trên pull request.\n\n{said}{_fence(lines, 'diff')}\n"
     )
     if len(text) > MAX_BODY:
         text = text[:MAX_BODY] + "\n…\n"
@@ -199,7 +253,8 @@ def main(argv: list[str]) -> int:
     pr_diff = Path(pr_path).read_text(encoding="utf-8")
     review = build_review(fix_diff, pr_diff, commit)
     Path(review_path).write_text(json.dumps(review, ensure_ascii=False), encoding="utf-8")
-    Path(summary_path).write_text(job_summary(fix_diff), encoding="utf-8")
+    notes = plan_review(fix_diff, pr_diff).notes()
+    Path(summary_path).write_text(job_summary(fix_diff, notes), encoding="utf-8")
     print(f"{len(review['comments'])} gợi ý")  # type: ignore[arg-type]
     return 0
 

@@ -225,11 +225,14 @@ def _describe(target: Citable) -> tuple[str, str, str | None, list[Source]]:
 
 # ------------------------------------------------------------------------------ BibTeX
 
-# In a braced BibTeX value, these are LaTeX's special characters.
+# In a braced BibTeX value, these are LaTeX's special characters. Braces are written as
+# macros, never as `\{` `\}`: biber's parser (btparse, Text::BibTeX) counts braces without
+# regard to backslashes, so `\}` would still close the field, and a title could end the
+# entry and add fields or entries of its own. Every brace written here comes in a pair.
 _LATEX = {
     "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
     "%": r"\%",
     "&": r"\&",
     "$": r"\$",

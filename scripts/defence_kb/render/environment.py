@@ -30,7 +30,14 @@ from .charts import Pictures
 from .citations import FORMATS, Citations, date_vi, year_of
 from .csl_styles import STYLES, StyledCitations
 from .maps import map_globals
-from .markdown import escape_block, escape_inline, external_link, front_matter_text, make_finalize
+from .markdown import (
+    escape_block,
+    escape_inline,
+    external_link,
+    front_matter_text,
+    make_finalize,
+    quote_url,
+)
 from .paths import TAGS_PAGE, TEMPLATES, folder_of, page_of, page_url, relative_path
 from .provenance import disagreements, reference_anchor, supported_by, value_mark, when_listed
 from .raw_blocks import raw_block
@@ -130,6 +137,7 @@ def make_environment(
         relations=lambda entry: relations(kb, entry),
         tag_links=tag_links,
         external_link=external_link,
+        quote_url=quote_url,
         vi_sorted=vietnamese_sorted,
         date=format_date,
         number=format_number,

@@ -13,6 +13,7 @@ import json
 import re
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import quote
 
 from markupsafe import Markup
 
@@ -84,10 +85,19 @@ def make_finalize() -> Callable[[Any], Any]:
     return finalize
 
 
-_URL_UNSAFE = {ord(c): f"%{ord(c):02X}" for c in ' ()<>[]{}|\\^`"'}
+# What an address keeps as typed when it is printed into a link: RFC 3986's reserved
+# delimiters and `%` (an address already percent-encoded stays as it is). Everything else
+# (quotes, spaces, < >, brackets, parentheses, non-ASCII letters) is percent-encoded: a `'` or
+# `"` would end an HTML attribute or a Markdown link's title, `(` `)` a Markdown link.
+_URL_KEPT = ":/?#@!$&*+,;=%"
+
+
+def quote_url(url: str) -> str:
+    """An address as it may stand in an href, in Markdown, HTML or a feed."""
+    return quote(str(url), safe=_URL_KEPT)
 
 
 def external_link(url: str) -> Markup:
     """A link to another site whose address is shown as its text, inert in Markdown; marked
     `kb-url` so that print, which writes where links go, does not write the address twice."""
-    return Markup(f"[{escape_inline(url)}]({url.translate(_URL_UNSAFE)}){{ .kb-url }}")
+    return Markup(f"[{escape_inline(url)}]({quote_url(url)}){{ .kb-url }}")
