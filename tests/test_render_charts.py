@@ -20,7 +20,8 @@ import pytest
 from defence_kb.build import load_knowledge_base
 from defence_kb.model import EntityEntry, KnowledgeBase, RecordEntry
 from defence_kb.render import page_url
-from defence_kb.render.charts import entity_year_chart, href, nice_ticks
+from defence_kb.render.charts import entity_year_chart, nice_ticks
+from defence_kb.render.paths import picture_href as href
 from defence_kb.render.raw_blocks import RawBlocksExtension, raw_block
 from defence_kb.schema import RECORD_TYPES, EntityKind
 from defence_kb.synthetic import write_synthetic_dataset

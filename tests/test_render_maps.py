@@ -23,6 +23,7 @@ import pytest
 from defence_kb import atlas
 from defence_kb.model import KnowledgeBase, RecordEntry
 from defence_kb.render import maps, page_url
+from defence_kb.render.paths import TEMPLATES
 from defence_kb.schema import Agreement, EntityKind, Event, Mission, UnitType
 
 Site = tuple[KnowledgeBase, Path]
@@ -124,7 +125,7 @@ def test_the_vendored_outlines_are_small_named_by_code_and_clear_of_the_archipel
     for code, (lon, lat) in world.points.items():
         for west, south, east, north in boxes:
             assert not (west <= lon <= east and south <= lat <= north), code
-    for folder in (atlas.GEOGRAPHY, Path(maps.__file__).parent.parent / "templates" / "pictures"):
+    for folder in (atlas.GEOGRAPHY, TEMPLATES / "pictures"):
         for path in folder.iterdir():
             content = path.read_text(encoding="utf-8")
             # The README says which features were checked, Scarborough shoal among them.

@@ -6,7 +6,7 @@ import pytest
 
 from defence_kb.model import Bound, Placement, edtf_of
 from defence_kb.schema import DateSpan, PartialDate, Source, Status
-from defence_kb.wording import format_placement
+from defence_kb.wording import format_placement, format_year_bounds
 
 
 def source(kind: str = "article") -> Source:
@@ -88,3 +88,18 @@ def test_placement_reads_as_the_sources_allow(
 ) -> None:
     assert format_placement(placement, status) == text
     assert edtf_of(placement) == edtf
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "expected"),
+    [
+        (2019, 2019, "trong năm 2019"),
+        (2016, 2021, "trong khoảng năm 2016–2021"),
+        (None, 2022, "không muộn hơn năm 2022"),
+        (2015, None, "không sớm hơn năm 2015"),
+    ],
+)
+def test_year_bounds_read_as_the_charts_lanes_say_them(
+    first: int | None, last: int | None, expected: str
+) -> None:
+    assert format_year_bounds(first, last) == expected
