@@ -14,13 +14,14 @@ agreements (thỏa thuận, văn kiện), events (sự kiện: exchanges, visits
 (phái bộ: deployments and support). Viet Nam, in every record, is drawn as home, not shaded.
 
 Deployments. The places where Viet Nam's forces or personnel serve, served or are to serve in
-a mission (peacekeeping, training) are the `place` (an area such as Abyei) or else the
-`host_country` of every mission record whose unit is not a rescue force (rescue and relief
-are support: a mission mark of the country).
+a mission (peacekeeping, training, rescue and relief) are the `place` (an area such as Abyei)
+or else the `host_country` of every mission record; a place's pin says whether some mission
+there took place or is under way, or all are planned, and the legend names only the pins drawn.
 """
 
-from .counting import KINDS, SHADES, CountryCount, Deployment, country_counts, deployments
-from .figures import THEMES_WITH_MAP, locator_map, map_for_theme, map_globals, partner_map
+from .counting import KINDS, SHADES, CountryCount, Deployment, country_counts, deployment_legend, deployments
+from .figures import THEMES_WITH_MAP, locator_map, map_for_theme, map_globals, map_panels, partner_map
+from .views import View
 
 __all__ = [
     "KINDS",
@@ -28,10 +29,13 @@ __all__ = [
     "THEMES_WITH_MAP",
     "CountryCount",
     "Deployment",
+    "View",
     "country_counts",
+    "deployment_legend",
     "deployments",
     "locator_map",
     "map_for_theme",
     "map_globals",
+    "map_panels",
     "partner_map",
 ]

@@ -9,19 +9,26 @@ from dataclasses import dataclass, field
 
 from ... import atlas
 from ...model import EntityEntry, KnowledgeBase, RecordEntry
-from ...schema import Agreement, EntityKind, Event, Mission, UnitType
+from ...schema import Agreement, EntityKind, Event, Mission, Position, Record, Resolution, Status
 from ...text import vietnamese_sort_key
 
 HOME_CODE = "VN"
-# (key, record type, label): the kinds a country's marks distinguish.
-KINDS = (
-    ("agreements", Agreement, "thỏa thuận, văn kiện"),
-    ("events", Event, "sự kiện, giao lưu"),
-    ("missions", Mission, "phái bộ, hỗ trợ"),
+# (key, record types, label): the kinds a country's marks distinguish; every record type is
+# in one, so that a country's kinds add up to its records.
+KINDS: tuple[tuple[str, tuple[type[Record], ...], str], ...] = (
+    ("agreements", (Agreement,), "thỏa thuận, văn kiện"),
+    ("events", (Event,), "sự kiện, giao lưu"),
+    ("missions", (Mission,), "phái bộ, hỗ trợ"),
+    ("positions", (Position, Resolution), "quan điểm, văn kiện chính sách"),
 )
 # Lower bounds of the shades: 1, 2–3, 4–7, 8 records or more.
 SHADES = (1, 2, 4, 8)
-NOT_DEPLOYMENTS = (UnitType.rescue_force,)
+SENT = (Status.occurred, Status.ongoing)
+# (style, legend): how a deployment's pin says whether Viet Nam has sent its people there.
+DEPLOYMENT_STYLES = (
+    ("sent", "nơi Việt Nam đã cử lực lượng, nhân sự (phái bộ, cứu hộ, cứu nạn)"),
+    ("planned", "nơi Việt Nam dự kiến cử lực lượng, nhân sự"),
+)
 
 
 @dataclass
@@ -30,8 +37,8 @@ class CountryCount:
     records: list[RecordEntry] = field(default_factory=list)
 
     def of_kind(self, key: str) -> int:
-        record_type = next(t for k, t, _ in KINDS if k == key)
-        return sum(1 for r in self.records if isinstance(r.record, record_type))
+        record_types = next(t for k, t, _ in KINDS if k == key)
+        return sum(1 for r in self.records if isinstance(r.record, record_types))
 
     @property
     def code(self) -> str:
@@ -47,8 +54,9 @@ class CountryCount:
 
     @property
     def title(self) -> str:
-        """The mark's tooltip: the country, its records and how many of each kind."""
-        kinds = ", ".join(f"{number} {label}" for _, label, number in self.kinds)
+        """The mark's tooltip: the country, its records and how many of each kind it has
+        (they add up: every record is of one kind)."""
+        kinds = "; ".join(f"{number} {label}" for _, label, number in self.kinds if number)
         return f"{self.entry.entity.name}: {len(self.records)} bản ghi ({kinds})"
 
 
@@ -65,6 +73,11 @@ class Deployment:
         if entity.coordinates:
             return atlas.equal_earth(entity.coordinates.lon, entity.coordinates.lat)
         return atlas.projected_world().label_points.get(entity.iso_code or "")
+
+    @property
+    def style(self) -> str:
+        """ "sent" if some mission there took place or is under way, else "planned"."""
+        return "sent" if any(m.record.status in SENT for m in self.missions) else "planned"
 
     @property
     def title(self) -> str:
@@ -87,7 +100,7 @@ def deployments(kb: KnowledgeBase, entries: Iterable[RecordEntry]) -> list[Deplo
     places: dict[str, list[RecordEntry]] = {}
     for entry in entries:
         record = entry.record
-        if isinstance(record, Mission) and record.unit_type not in NOT_DEPLOYMENTS:
+        if isinstance(record, Mission):
             place = record.place or record.host_country
             if place:
                 places.setdefault(place, []).append(entry)
@@ -95,6 +108,12 @@ def deployments(kb: KnowledgeBase, entries: Iterable[RecordEntry]) -> list[Deplo
         (Deployment(kb.entities[place], missions) for place, missions in places.items()),
         key=lambda d: vietnamese_sort_key(d.entry.entity.name),
     )
+
+
+def deployment_legend(places: Iterable[Deployment]) -> list[tuple[str, str]]:
+    """The pins' styles the map draws, each with what it stands for (only those drawn)."""
+    drawn = {place.style for place in places}
+    return [(style, label) for style, label in DEPLOYMENT_STYLES if style in drawn]
 
 
 def shade_legend() -> list[tuple[int, str]]:

@@ -14,7 +14,15 @@ from ...model import EntityEntry, KnowledgeBase, RecordEntry
 from ...schema import Theme
 from ..paths import picture_href
 from ..pictures import render_picture
-from .counting import HOME_CODE, country_counts, deployments, shade_legend
+from .counting import (
+    HOME_CODE,
+    CountryCount,
+    Deployment,
+    country_counts,
+    deployment_legend,
+    deployments,
+    shade_legend,
+)
 from .layout import panel
 from .views import BIEN_DONG, WORLD, extent, locator_view, region_around
 
@@ -24,17 +32,10 @@ THEMES_WITH_MAP = ("gin-giu-hoa-binh-lhq", "quan-he-quoc-phong-song-phuong-da-ph
 
 def partner_map(kb: KnowledgeBase, entries: list[RecordEntry], page_path: str, heading: str) -> Markup:
     """The map of the countries taking part in `entries` and of the deployment places among
-    them: a world view, Viet Nam and Biển Đông, and the deployments' region; legend and table."""
+    them (`map_panels`), its legend and its table."""
     counts = country_counts(kb, entries)
     places = deployments(kb, entries)
-    panels = [panel(WORLD, counts, places, page_path, caption="Thế giới")]
-    panels.append(panel(BIEN_DONG, counts, places, page_path, caption="Việt Nam và Biển Đông"))
-    extents = [box for box in (extent(d.entry.entity) for d in places) if box]
-    if extents:
-        west, south = min(b[0] for b in extents), min(b[1] for b in extents)
-        east, north = max(b[2] for b in extents), max(b[3] for b in extents)
-        region = region_around("deployments", west, south, east, north)
-        panels.append(panel(region, counts, places, page_path, caption="Nơi triển khai lực lượng"))
+    panels = map_panels(counts, places, page_path)
     rows = [c for c in counts if c.code != HOME_CODE]
     home = next((c for c in counts if c.code == HOME_CODE), None)
     return (
@@ -51,9 +52,26 @@ def partner_map(kb: KnowledgeBase, entries: list[RecordEntry], page_path: str, h
                 for d in places
             ],
             shades=shade_legend(),
+            pins=deployment_legend(places),
         )
         + "\n"
     )
+
+
+def map_panels(counts: list[CountryCount], places: list[Deployment], page_path: str) -> list[dict[str, Any]]:
+    """A world view and Viet Nam and Biển Đông with the countries' marks; if there are
+    deployments, their region, from Viet Nam to where its people serve, with their pins."""
+    panels = [panel(WORLD, counts, [], page_path, caption="Thế giới")]
+    panels.append(panel(BIEN_DONG, counts, [], page_path, caption="Việt Nam và Biển Đông"))
+    extents = [box for box in (extent(d.entry.entity) for d in places) if box]
+    if extents:
+        extents += [box for box in (extent(c.entry.entity) for c in counts if c.code == HOME_CODE) if box]
+        extents += [archipelago.box for archipelago in atlas.ARCHIPELAGOS]
+        west, south = min(b[0] for b in extents), min(b[1] for b in extents)
+        east, north = max(b[2] for b in extents), max(b[3] for b in extents)
+        region = region_around("deployments", west, south, east, north)
+        panels.append(panel(region, counts, places, page_path, caption="Nơi triển khai lực lượng"))
+    return panels
 
 
 def locator_map(entry: EntityEntry, page_path: str) -> Markup:

@@ -3,6 +3,7 @@ picture and clear of the names and marks already placed."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .views import View
@@ -27,21 +28,35 @@ class Labels:
     def _clear(self, box: Box) -> bool:
         return not any(_overlap(box, other) for other in self.boxes)
 
-    def place(self, text: str, x: float, y: float, gap: float) -> tuple[float, float, str] | None:
-        """A one-line name `gap` units right, left, above or below the point, or None."""
+    def place(
+        self, text: str, x: float, y: float, gap: float, rank: Callable[[Box], float] | None = None
+    ) -> tuple[float, float, str] | None:
+        """A one-line name `gap` units right, left, above, below or diagonally off the point,
+        or None: the
+        first free place of the lowest `rank` (e.g. inside its own country, then over the
+        least of other countries)."""
         size = self.view.font
         w, h = len(text) * size * 0.52, size * 1.1
+        free: list[tuple[float, int, Box, tuple[float, float, str]]] = []
         for lx, ly, anchor, left in (
             (x + gap, y + h * 0.35, "start", x + gap),
             (x - gap, y + h * 0.35, "end", x - gap - w),
             (x, y - gap - 2, "middle", x - w / 2),
             (x, y + gap + h * 0.8, "middle", x - w / 2),
+            # Diagonals, when all four sides cover other countries more.
+            (x + gap * 0.5, y + gap + h * 0.8, "start", x + gap * 0.5),
+            (x - gap * 0.5, y + gap + h * 0.8, "end", x - gap * 0.5 - w),
+            (x + gap * 0.5, y - gap - 2, "start", x + gap * 0.5),
+            (x - gap * 0.5, y - gap - 2, "end", x - gap * 0.5 - w),
         ):
             box = (left, ly - h * 0.8, left + w, ly + h * 0.2)
             if self._on_picture(box) and self._clear(box):
-                self.boxes.append(box)
-                return round(lx, 1), round(ly, 1), anchor
-        return None
+                free.append((rank(box) if rank else 0, len(free), box, (round(lx, 1), round(ly, 1), anchor)))
+        if not free:
+            return None
+        _, _, box, placed = min(free)
+        self.boxes.append(box)
+        return placed
 
     def place_block(
         self, candidates: list[tuple[float, float, str]], w: float, h: float, size: float

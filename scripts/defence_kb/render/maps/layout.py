@@ -1,20 +1,20 @@
 """What one view of a map draws and where: the outlines by what they stand for, Viet Nam's
 names (the sea, the archipelagos), each country's marks and name, each deployment's pin.
 
-Names are placed in order of importance, each clear of those placed before it: Viet Nam's
-own names first (always written), then the marks of the countries, most records first, so
-that the busiest countries keep their names, then the areas of the deployments."""
+Names are placed in order of importance, each clear of the marks and of the names placed
+before it: on a view of deployments, their places' names; Viet Nam's own names (always
+written); then the countries' names, most records first, so that the busiest countries keep
+their names."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from ... import atlas
-from ...schema import EntityKind
 from ..paths import picture_href
 from .counting import HOME_CODE, CountryCount, Deployment
 from .labels import Labels
-from .outlines import outlines
+from .outlines import Shapes, country_shapes, outlines
 from .views import View
 
 
@@ -26,14 +26,18 @@ def panel(
     highlight: str | None = None,
     caption: str = "",
 ) -> dict[str, Any]:
-    """What the SVG template draws for one view."""
+    """What the SVG template draws for one view: the countries of `counts` shaded, and
+    either their marks (by kind of record) or, given `places`, the deployments' pins."""
     paths, land = outlines(view)
     by_code = {c.code: c for c in counts if c.code}
     labels = Labels(view)
     glyph = view.font * 0.42
+    shapes = country_shapes(view)
+    marks = [] if places else _country_marks(view, counts, labels, glyph)
+    # A view of deployments is about them: their names first, Viet Nam's around them.
+    deploy_marks = _deployment_marks(view, places, labels, glyph, page_path, shapes)
     dots, texts = _viet_nams_names(view, labels)
-    marks = _country_marks(view, counts, labels, glyph, page_path)
-    deploy_marks = _deployment_marks(view, places, labels, glyph, page_path)
+    _name_marks(marks, labels, glyph, page_path, shapes)
     home_count = by_code.get(HOME_CODE)
     return {
         "view": view,
@@ -85,7 +89,7 @@ def _viet_nams_names(view: View, labels: Labels) -> tuple[list[dict], list[dict]
             labels.reserve(min(xs) - 2, min(ys) - 2, max(xs) - min(xs) + 4, max(ys) - min(ys) + 4)
             archipelagos.append((archipelago, xs, ys))
     texts = []
-    if view.name != "world":
+    if not view.small_scale:  # else the islands' titles name them, and the larger views
         texts = [_archipelago_name(view, labels, archipelago, xs, ys) for archipelago, xs, ys in archipelagos]
     sea = _sea_name(view, labels)
     return dots, texts + ([sea] if sea else [])
@@ -121,11 +125,9 @@ def _sea_name(view: View, labels: Labels) -> dict | None:
     return {"lines": [atlas.SEA_NAME], "x": placed[0], "y": placed[1], "anchor": "middle", "class": "sea"}
 
 
-def _country_marks(
-    view: View, counts: list[CountryCount], labels: Labels, glyph: float, page_path: str
-) -> list[dict]:
-    """A glyph for each kind of record a country has, side by side at its point; then its
-    name beside them where there is room (every mark is reserved before any name is placed)."""
+def _country_marks(view: View, counts: list[CountryCount], labels: Labels, glyph: float) -> list[dict]:
+    """A glyph for each kind of record a country has, side by side at its point (inside the
+    country: atlas's label points), each mark's room reserved before any name is placed."""
     world = atlas.projected_world()
     marks = []
     for count in counts:
@@ -143,19 +145,32 @@ def _country_marks(
         ]
         labels.reserve(start - glyph, y - glyph, len(kinds) * glyph * 2.5, glyph * 2)
         marks.append({"count": count, "glyphs": glyphs, "home": count.code == HOME_CODE, "x": x, "y": y})
-    for mark in marks:
-        gap = glyph * 1.6 + len(mark["glyphs"]) * glyph
-        mark["label"] = labels.place(mark["count"].entry.entity.name, mark["x"], mark["y"], gap)
-        mark["href"] = picture_href(page_path, mark["count"].entry)
-        mark["title"] = mark["count"].title
     return marks
 
 
+def _name_marks(marks: list[dict], labels: Labels, glyph: float, page_path: str, shapes: Shapes) -> None:
+    """Each country's name beside its marks where there is room, most records first: inside
+    the country if it fits, else over the sea rather than over a neighbour."""
+    marked = frozenset(mark["count"].code for mark in marks)
+    for mark in marks:
+        count = mark["count"]
+        gap = glyph * 1.6 + len(mark["glyphs"]) * glyph
+        mark["label"] = labels.place(
+            count.entry.entity.name,
+            mark["x"],
+            mark["y"],
+            gap,
+            lambda box, c=count.code: shapes.rank(c, box, marked),
+        )
+        mark["href"] = picture_href(page_path, count.entry)
+        mark["title"] = count.title
+
+
 def _deployment_marks(
-    view: View, places: list[Deployment], labels: Labels, glyph: float, page_path: str
+    view: View, places: list[Deployment], labels: Labels, glyph: float, page_path: str, shapes: Shapes
 ) -> list[dict]:
-    """A pin above each deployment's place; an area's name (Abyei) beside it (a country's
-    name is written by its own mark)."""
+    """A pin at each deployment's place (inside its country: atlas's label points), styled
+    by whether Viet Nam has sent its people there, and the place's name beside it."""
     pins = []
     for deployment in places:
         point = deployment.point
@@ -164,18 +179,23 @@ def _deployment_marks(
         x, y = view.place(point)
         if not view.shows(x, y):
             continue
-        y -= glyph * 2.2  # above the country's marks
-        is_country = deployment.entry.entity.kind is EntityKind.country
-        label = None if is_country else labels.place(deployment.entry.entity.name, x, y, glyph * 2)
         pins.append(
             {
                 "deployment": deployment,
+                "style": deployment.style,
                 "x": round(x, 1),
                 "y": round(y, 1),
                 "r": round(glyph * 1.5, 1),
-                "label": label,
                 "href": picture_href(page_path, deployment.entry),
                 "title": deployment.title,
             }
+        )
+        labels.reserve(x - glyph * 1.5, y - glyph * 1.5, glyph * 3, glyph * 3)
+    marked = frozenset(pin["deployment"].entry.entity.iso_code or "" for pin in pins)
+    for pin in pins:
+        code = pin["deployment"].entry.entity.iso_code or ""
+        name = pin["deployment"].entry.entity.name
+        pin["label"] = labels.place(
+            name, pin["x"], pin["y"], glyph * 2, lambda box, c=code: shapes.rank(c, box, marked)
         )
     return pins

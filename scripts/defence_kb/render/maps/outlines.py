@@ -1,11 +1,16 @@
 """The outlines a view draws: each country's rings and the unattributed land, clipped to the
-view, in its units, simplified to what it can show, as SVG path data."""
+view, in its units, simplified to what it can show, as SVG path data; and the countries as
+geometries in the view's units, to place names on them."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
+
+import shapely
+from shapely import affinity
 
 from ... import atlas
 from .views import View
@@ -93,3 +98,41 @@ def _cross_x(a: tuple[float, float], b: tuple[float, float], x: float) -> tuple[
 def _cross_y(a: tuple[float, float], b: tuple[float, float], y: float) -> tuple[float, float]:
     t = (y - a[1]) / (b[1] - a[1])
     return (a[0] + t * (b[0] - a[0]), y)
+
+
+@dataclass(frozen=True)
+class Shapes:
+    """The countries' outlines as geometries in a view's units, to ask what a name covers."""
+
+    codes: list[str]
+    tree: shapely.STRtree
+
+    def of(self, code: str) -> shapely.Geometry | None:
+        return self.tree.geometries[self.codes.index(code)] if code in self.codes else None
+
+    def rank(self, code: str, box: tuple[float, float, float, float], marked: frozenset[str]) -> float:
+        """How badly a name in `box` sits for the country `code`: -1 inside it, else the
+        area it covers of other countries, ten times over those `marked` on the map (a name
+        over a country with its own mark reads as that country's)."""
+        area = shapely.box(*box)
+        own = self.of(code)
+        if own is not None and own.contains(area):
+            return -1.0
+        covered = [i for i in self.tree.query(area, predicate="intersects") if self.codes[i] != code]
+        return sum(
+            area.intersection(self.tree.geometries[i]).area * (10 if self.codes[i] in marked else 1)
+            for i in covered
+        )
+
+
+@cache
+def country_shapes(view: View) -> Shapes:
+    x0, y0, _, _ = view.frame
+    s = view.scale
+    codes, geometries = [], []
+    for code in atlas.projected_world().countries:
+        shape = atlas.country_shape(code)
+        if shape is not None:
+            codes.append(code)
+            geometries.append(affinity.affine_transform(shape, [s, 0, 0, s, -x0 * s, -y0 * s]))
+    return Shapes(codes, shapely.STRtree(geometries))

@@ -45,6 +45,12 @@ class View:
     def contains(self, lon: float, lat: float) -> bool:
         return self.west <= lon <= self.east and self.south <= lat <= self.north
 
+    @property
+    def small_scale(self) -> bool:
+        """A view of a large part of the world (more than 0.2° a unit: the world, a region
+        from Africa to Viet Nam), where a two-line name is larger than what it names."""
+        return (self.east - self.west) / self.width > 0.2
+
     def shows(self, x: float, y: float) -> bool:
         """Whether a point in the view's units is on the picture."""
         return 0 <= x <= self.width and 0 <= y <= self.height
@@ -82,7 +88,9 @@ def region_around(
     east = min(180.0, mid_lon + span_lon / 2)
     south = max(-85.0, mid_lat - span_lat / 2)
     north = min(85.0, mid_lat + span_lat / 2)
-    return View(name, round(west, 1), round(south, 1), round(east, 1), round(north, 1), 440, 17, detail=3)
+    # A region across continents (Africa to Viet Nam) needs no more detail than the world.
+    detail = 5 if east - west > 60 else 3
+    return View(name, round(west, 1), round(south, 1), round(east, 1), round(north, 1), 440, 17, detail)
 
 
 @cache
