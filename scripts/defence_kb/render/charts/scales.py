@@ -54,7 +54,7 @@ class YearAxis:
 
     @property
     def label_every(self) -> int:
-        """A year is written under every n-th column: what fits at 32 units a label."""
+        """Every n-th column has room for a year written across (32 units a label)."""
         return math.ceil(32.0 / self.step)
 
     def column_of(self, year: int) -> int:

@@ -21,6 +21,10 @@ from .tally import Tally, YearSpan
 SEARCH_PAGE = "tim-kiem.md"
 TOP = 16.0  # room for the totals over the bars
 LANE_GAP = 34.0  # between the axis and the lanes' heading, and between lanes
+# Room under an axis for its years: written across, or upwards where columns are narrower
+# than a year's width.
+YEARS_ACROSS = 14.0
+YEARS_UPWARDS = 34.0
 
 
 @dataclass(frozen=True)
@@ -40,7 +44,6 @@ class YearColumn:
     x: float
     width: float
     top: float
-    labelled: bool  # the year is written under the axis (every year would not fit)
     href: str
     segments: list[Segment]
 
@@ -86,6 +89,8 @@ class YearChart:
     ticks: list[tuple[int, float]]
     lanes: list[Lane]
     lanes_top: float
+    lanes_axis: float  # the years' axis under the lanes (when there are lanes)
+    vertical_years: bool  # the years are written upwards: across, they would not fit
     dated: int
     undated: int
     period: int  # years per column
@@ -139,7 +144,9 @@ def year_chart(
         _column(axis, index, counts, series, bottom, scale, links, linked_segments)
         for index, counts in enumerate(per_column)
     ]
-    lanes_top = bottom + LANE_GAP
+    vertical = axis.label_every > 1
+    year_room = YEARS_UPWARDS if vertical else YEARS_ACROSS
+    lanes_top = bottom + year_room + LANE_GAP - YEARS_ACROSS
     lanes = [
         _lane(
             axis,
@@ -150,7 +157,8 @@ def year_chart(
         )
         for index, (span, bands) in enumerate(tally.ordered_lanes())
     ]
-    height = (lanes[-1].y + 12.0) if lanes else bottom + 22.0
+    lanes_axis = lanes[-1].y + 14.0 if lanes else bottom
+    height = lanes_axis + year_room + 8.0
     return YearChart(
         name,
         title,
@@ -165,6 +173,8 @@ def year_chart(
         [(value, round(bottom - value * scale, 2)) for value in ticks_values],
         lanes,
         round(lanes_top, 2),
+        round(lanes_axis, 2),
+        vertical,
         sum(column.total for column in columns),
         tally.undated,
         axis.period,
@@ -201,7 +211,6 @@ def _column(
         round(x + 2, 2),
         round(axis.step - 4, 2),
         round(y, 2),
-        index % axis.label_every == 0,
         links.year(years, None),
         segments,
     )
