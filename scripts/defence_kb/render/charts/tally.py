@@ -5,6 +5,7 @@ its bounds allow (not in a year: it could be in any of several); the rest as und
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ...model import RecordEntry
@@ -19,6 +20,13 @@ class Tally:
     lanes: dict[YearSpan, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     lane_anchor: dict[YearSpan, str] = field(default_factory=dict)
     undated: int = 0
+
+    @classmethod
+    def of(cls, entries: Iterable[RecordEntry], series_of: Callable[[RecordEntry], str]) -> Tally:
+        tally = cls()
+        for entry in entries:
+            tally.add(entry, series_of(entry))
+        return tally
 
     def add(self, entry: RecordEntry, series_key: str) -> None:
         placement = entry.placement
@@ -40,6 +48,13 @@ class Tally:
         for first, last in self.lanes:
             found.update(year for year in (first, last) if year is not None)
         return sorted(found)
+
+    def per_column(self, count: int, column_of: Callable[[int], int]) -> list[Counter[str]]:
+        """The dated records' counts in `count` columns, a year in column `column_of(year)`."""
+        columns: list[Counter[str]] = [Counter() for _ in range(count)]
+        for year, counts in self.per_year.items():
+            columns[column_of(year)].update(counts)
+        return columns
 
     def series_totals(self) -> Counter[str]:
         totals = Counter[str]()

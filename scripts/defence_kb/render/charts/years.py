@@ -127,15 +127,11 @@ def year_chart(
     """`small` pictures (an entity's) have at most SMALL_COLUMNS columns: over a longer span
     each column is a period of several years. With `linked_segments` each part of a column
     has its own link (year and series), else the column is one link."""
-    tally = Tally()
-    for entry in entries:
-        tally.add(entry, series_of(entry))
+    tally = Tally.of(entries, series_of)
     totals = tally.series_totals()
     series = [Series(s.key, s.label, s.style, totals[s.key]) for s in series if totals[s.key]]
     axis = YearAxis.of(tally.years(), small)
-    per_column: list[Counter[str]] = [Counter() for _ in range(axis.count)]
-    for year, counts in tally.per_year.items():
-        per_column[axis.column_of(year)].update(counts)
+    per_column = tally.per_column(axis.count, axis.column_of)
     plot_height = 70.0 if small else 110.0
     bottom = TOP + plot_height
     ticks_values = nice_ticks(max((sum(c.values()) for c in per_column), default=0), 2 if small else 4)
