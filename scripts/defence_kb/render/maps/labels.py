@@ -29,26 +29,33 @@ class Labels:
         return not any(_overlap(box, other) for other in self.boxes)
 
     def place(
-        self, text: str, x: float, y: float, gap: float, rank: Callable[[Box], float] | None = None
+        self,
+        text: str,
+        x: float,
+        y: float,
+        gap: float,
+        rank: Callable[[Box], float] | None = None,
+        gap_y: float | None = None,
     ) -> tuple[float, float, str] | None:
-        """A one-line name `gap` units right, left, above, below or diagonally off the point,
-        or None: the
-        first free place of the lowest `rank` (e.g. inside its own country, then over the
-        least of other countries)."""
+        """A one-line name `gap` units right or left of the point, `gap_y` (else `gap`) above
+        or below it, or diagonally off it; or None: the first free place of the lowest `rank`
+        (e.g. inside its own country, then over the least of other countries)."""
         size = self.view.font
         w, h = len(text) * size * 0.52, size * 1.1
-        free: list[tuple[float, int, Box, tuple[float, float, str]]] = []
-        for lx, ly, anchor, left in (
+        up = gap if gap_y is None else gap_y
+        candidates = (
             (x + gap, y + h * 0.35, "start", x + gap),
             (x - gap, y + h * 0.35, "end", x - gap - w),
-            (x, y - gap - 2, "middle", x - w / 2),
-            (x, y + gap + h * 0.8, "middle", x - w / 2),
+            (x, y - up - 2, "middle", x - w / 2),
+            (x, y + up + h * 0.8, "middle", x - w / 2),
             # Diagonals, when all four sides cover other countries more.
-            (x + gap * 0.5, y + gap + h * 0.8, "start", x + gap * 0.5),
-            (x - gap * 0.5, y + gap + h * 0.8, "end", x - gap * 0.5 - w),
-            (x + gap * 0.5, y - gap - 2, "start", x + gap * 0.5),
-            (x - gap * 0.5, y - gap - 2, "end", x - gap * 0.5 - w),
-        ):
+            (x + gap * 0.5, y + up + h * 0.8, "start", x + gap * 0.5),
+            (x - gap * 0.5, y + up + h * 0.8, "end", x - gap * 0.5 - w),
+            (x + gap * 0.5, y - up - 2, "start", x + gap * 0.5),
+            (x - gap * 0.5, y - up - 2, "end", x - gap * 0.5 - w),
+        )
+        free: list[tuple[float, int, Box, tuple[float, float, str]]] = []
+        for lx, ly, anchor, left in candidates:
             box = (left, ly - h * 0.8, left + w, ly + h * 0.2)
             if self._on_picture(box) and self._clear(box):
                 free.append((rank(box) if rank else 0, len(free), box, (round(lx, 1), round(ly, 1), anchor)))

@@ -2,9 +2,9 @@
 names (the sea, the archipelagos), each country's marks and name, each deployment's pin.
 
 Names are placed in order of importance, each clear of the marks and of the names placed
-before it: on a view of deployments, their places' names; Viet Nam's own names (always
-written); then the countries' names, most records first, so that the busiest countries keep
-their names."""
+before it: on a view of deployments, their places' names; Viet Nam's name and its own names
+of the sea and the archipelagos (always written); then the other countries' names, most
+records first, so that the busiest countries keep their names."""
 
 from __future__ import annotations
 
@@ -36,8 +36,11 @@ def panel(
     marks = [] if places else _country_marks(view, counts, labels, glyph)
     # A view of deployments is about them: their names first, Viet Nam's around them.
     deploy_marks = _deployment_marks(view, places, labels, glyph, page_path, shapes)
+    marked = frozenset(mark["count"].code for mark in marks)
+    # Viet Nam's name before the sea's, which finds room around it; the others' after.
+    _name_marks([m for m in marks if m["home"]], labels, glyph, page_path, shapes, marked)
     dots, texts = _viet_nams_names(view, labels)
-    _name_marks(marks, labels, glyph, page_path, shapes)
+    _name_marks([m for m in marks if not m["home"]], labels, glyph, page_path, shapes, marked)
     home_count = by_code.get(HOME_CODE)
     return {
         "view": view,
@@ -118,7 +121,7 @@ def _sea_name(view: View, labels: Labels) -> dict | None:
     if not (view.contains(sea_lon, sea_lat) or view.name == "world"):
         return None
     x, y = view.place(atlas.equal_earth(sea_lon, sea_lat))
-    size = view.font * (0.85 if view.name == "world" else 1)
+    size = view.font
     w, h = len(atlas.SEA_NAME) * size * 0.52, size * 1.2
     candidates = [(x, y + dy * size, "middle") for dy in (0, 1.2, -1.2, 2.4, -2.4)]
     placed = labels.place_block(candidates, w, h, size)
@@ -143,24 +146,31 @@ def _country_marks(view: View, counts: list[CountryCount], labels: Labels, glyph
             {"kind": key, "x": round(start + index * glyph * 2.5, 1), "y": round(y, 1)}
             for index, key in enumerate(kinds)
         ]
-        labels.reserve(start - glyph, y - glyph, len(kinds) * glyph * 2.5, glyph * 2)
-        marks.append({"count": count, "glyphs": glyphs, "home": count.code == HOME_CODE, "x": x, "y": y})
+        home = count.code == HOME_CODE
+        if home:  # one star, not a row of glyphs
+            labels.reserve(x - glyph * 1.6, y - glyph * 1.6, glyph * 3.2, glyph * 3.2)
+        else:
+            labels.reserve(start - glyph, y - glyph, len(kinds) * glyph * 2.5, glyph * 2)
+        marks.append({"count": count, "glyphs": glyphs, "home": home, "x": x, "y": y})
     return marks
 
 
-def _name_marks(marks: list[dict], labels: Labels, glyph: float, page_path: str, shapes: Shapes) -> None:
+def _name_marks(
+    marks: list[dict], labels: Labels, glyph: float, page_path: str, shapes: Shapes, marked: frozenset[str]
+) -> None:
     """Each country's name beside its marks where there is room, most records first: inside
     the country if it fits, else over the sea rather than over a neighbour."""
-    marked = frozenset(mark["count"].code for mark in marks)
     for mark in marks:
         count = mark["count"]
-        gap = glyph * 1.6 + len(mark["glyphs"]) * glyph
+        # Beside the row of glyphs (Viet Nam's one star), above or below a glyph's height.
+        gap = glyph * 2.6 if mark["home"] else glyph * 1.6 + len(mark["glyphs"]) * glyph
         mark["label"] = labels.place(
             count.entry.entity.name,
             mark["x"],
             mark["y"],
             gap,
             lambda box, c=count.code: shapes.rank(c, box, marked),
+            gap_y=glyph * 2.2,
         )
         mark["href"] = picture_href(page_path, count.entry)
         mark["title"] = count.title
