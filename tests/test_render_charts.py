@@ -10,6 +10,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -20,7 +21,8 @@ import pytest
 from defence_kb.build import load_knowledge_base
 from defence_kb.model import EntityEntry, KnowledgeBase, RecordEntry
 from defence_kb.render import page_url
-from defence_kb.render.charts import entity_year_chart, href, nice_ticks
+from defence_kb.render.charts import entity_year_chart, nice_ticks
+from defence_kb.render.paths import picture_href as href
 from defence_kb.render.raw_blocks import RawBlocksExtension, raw_block
 from defence_kb.schema import RECORD_TYPES, EntityKind
 from defence_kb.synthetic import write_synthetic_dataset
@@ -431,6 +433,66 @@ def test_picture_screenshot_fits_reads_and_contrasts(
         assert fills
         for fill in fills:
             assert _contrast(fill, background) >= 3, (fill, background)
+    finally:
+        context.close()
+
+
+def _year_labels(svg: ET.Element, top: float, bottom: float) -> list[int]:
+    """The years written between two heights of a chart (across, or upwards)."""
+    found = []
+    for text in svg.iter(f"{SVG}text"):
+        if text.get("class") == "kb-chart__year" and top <= float(text.get("y", "")) <= bottom:
+            found.append(int(text.text or ""))
+    return found
+
+
+@pytest.mark.parametrize("url", ["", "chu-de/gin-giu-hoa-binh-lhq/"])
+def test_every_year_of_a_chart_is_written_under_its_axis_and_under_the_lanes(
+    built_site: tuple[KnowledgeBase, Path], url: str
+) -> None:
+    """The home chart wrote only even years, and its spans of years had no axis."""
+    _, site = built_site
+    figure = next(f for name, f in pictures(site, url).items() if name.startswith("nam"))
+    svg = svg_of(figure)
+    axes = sorted(
+        float(line.get("y1", "")) for line in svg.iter(f"{SVG}line") if line.get("class") == "kb-chart__axis"
+    )
+    columns = year_columns(figure)
+    years = list(
+        range(min(columns), max(max(columns), *(y for span in lanes(figure) for y in span if y)) + 1)
+    )
+    assert _year_labels(svg, axes[0], axes[0] + 40) == years
+    if lanes(figure):
+        assert len(axes) == 2, "the lanes have their own axis"
+        lowest = max(
+            float(g.get("y", "")) for g in svg.iter(f"{SVG}rect") if g.get("class") == "kb-chart__span"
+        )
+        assert axes[1] > lowest
+        assert _year_labels(svg, axes[1], axes[1] + 40) == years
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [390, 1366])
+def test_the_years_of_the_home_chart_are_all_legible_and_apart(
+    browser: Any, site_url: str, width: int
+) -> None:
+    context = browser.new_context(
+        viewport={"width": width, "height": 900}, locale="vi-VN", is_mobile=width < 500
+    )
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}/")
+        boxes = page.locator(
+            'figure[data-chart="nam"] .kb-chart__column ~ text.kb-chart__year, '
+            'figure[data-chart="nam"] .kb-chart__column text.kb-chart__year'
+        ).evaluate_all(
+            "texts => texts.map(t => { const r = t.getBoundingClientRect(); return [t.textContent, r.left, r.right, r.top]; })"
+        )
+        first_axis = [box for box in boxes if box[3] < min(b[3] for b in boxes) + 30]
+        assert len(first_axis) >= 10
+        ordered = sorted(first_axis, key=lambda box: box[1])
+        for (_, _, right, _), (year, left, _, _) in pairwise(ordered):
+            assert left >= right - 0.5, f"{year} overlaps the year before it"
     finally:
         context.close()
 

@@ -19,11 +19,23 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+import shapely
+from shapely import affinity
 
 from defence_kb import atlas
 from defence_kb.model import KnowledgeBase, RecordEntry
 from defence_kb.render import maps, page_url
-from defence_kb.schema import Agreement, EntityKind, Event, Mission, UnitType
+from defence_kb.render.paths import TEMPLATES
+from defence_kb.schema import (
+    RECORD_TYPES,
+    Agreement,
+    EntityKind,
+    Event,
+    Mission,
+    Position,
+    Resolution,
+    Status,
+)
 
 Site = tuple[KnowledgeBase, Path]
 
@@ -76,6 +88,16 @@ def _map_pages(kb: KnowledgeBase) -> dict[str, list[RecordEntry]]:
     return pages
 
 
+# Each record type is one kind of mark: a country's kinds add up to its records.
+KIND_TYPES = {
+    "agreements": (Agreement,),
+    "events": (Event,),
+    "missions": (Mission,),
+    "positions": (Position, Resolution),
+}
+assert {t for types in KIND_TYPES.values() for t in types} == set(RECORD_TYPES.values())
+
+
 def _expected(kb: KnowledgeBase, entries: list[RecordEntry]) -> dict[str, dict[str, int]]:
     """Per country entity: records it takes part in (any role but `mentioned`), by type."""
     counts: dict[str, Counter[str]] = {}
@@ -86,19 +108,20 @@ def _expected(kb: KnowledgeBase, entries: list[RecordEntry]) -> dict[str, dict[s
                 continue
             counter = counts.setdefault(entity_id, Counter())
             counter["records"] += 1
-            for key, record_type in (("agreements", Agreement), ("events", Event), ("missions", Mission)):
-                counter[key] += isinstance(record, record_type)
+            for key, record_types in KIND_TYPES.items():
+                counter[key] += isinstance(record, record_types)
     return {
-        entity_id: {key: counter[key] for key in ("records", "agreements", "events", "missions")}
+        entity_id: {key: counter[key] for key in ("records", *KIND_TYPES)}
         for entity_id, counter in counts.items()
     }
 
 
 def _deployment_places(entries: list[RecordEntry]) -> dict[str, int]:
+    """Every mission's place (an area) or host country, with its number of missions."""
     places: Counter[str] = Counter()
     for entry in entries:
         record = entry.record
-        if isinstance(record, Mission) and record.unit_type is not UnitType.rescue_force:
+        if isinstance(record, Mission):
             place = record.place or record.host_country
             if place:
                 places[place] += 1
@@ -124,7 +147,7 @@ def test_the_vendored_outlines_are_small_named_by_code_and_clear_of_the_archipel
     for code, (lon, lat) in world.points.items():
         for west, south, east, north in boxes:
             assert not (west <= lon <= east and south <= lat <= north), code
-    for folder in (atlas.GEOGRAPHY, Path(maps.__file__).parent.parent / "templates" / "pictures"):
+    for folder in (atlas.GEOGRAPHY, TEMPLATES / "pictures"):
         for path in folder.iterdir():
             content = path.read_text(encoding="utf-8")
             # The README says which features were checked, Scarborough shoal among them.
@@ -225,14 +248,11 @@ def test_map_numbers_are_the_models(built_site: Site) -> None:
                 if "kb-map__mark" not in mark.get("class", ""):
                     continue
                 entity_id = mark.get("data-entity")
-                numbers = {
-                    k: int(mark.get(f"data-{k}")) for k in ("records", "agreements", "events", "missions")
-                }
+                numbers = {k: int(mark.get(f"data-{k}")) for k in ("records", *KIND_TYPES)}
                 assert numbers == expected[entity_id], (url, entity_id)
                 title = mark.find("title").text
                 name = kb.entities[entity_id].entity.name
                 assert title.startswith(f"{name}: {numbers['records']} bản ghi"), title
-                assert f"{numbers['agreements']} thỏa thuận" in title
                 drawn[entity_id] = numbers
         # Every country with a place on the map is drawn in the world view.
         assert set(drawn) == set(expected), url
@@ -257,10 +277,10 @@ def test_deployment_places_come_from_the_mission_records(built_site: Site) -> No
     kb, site = built_site
     home = _html(site, "")
     places = _deployment_places(list(kb.records.values()))
-    assert set(places) == {"nam-sudan", "cong-hoa-trung-phi", "abyei"}
+    assert set(places) == {"nam-sudan", "cong-hoa-trung-phi", "abyei", "tho-nhi-ky", "mi-an-ma"}
     drawn = dict(re.findall(r'class="kb-map__deployment" data-entity="([^"]+)" data-missions="(\d+)"', home))
     assert {k: int(v) for k, v in drawn.items()} == places
-    listed = dict(re.findall(r'<li data-entity="([^"]+)" data-missions="(\d+)">', home))
+    listed = dict(re.findall(r'<li data-entity="([^"]+)" data-missions="(\d+)"', home))
     assert {k: int(v) for k, v in listed.items()} == places
     peacekeeping = _html(site, page_url(kb.themes["gin-giu-hoa-binh-lhq"]))
     drawn = set(re.findall(r'class="kb-map__deployment" data-entity="([^"]+)"', peacekeeping))
@@ -331,7 +351,8 @@ def test_maps_are_small(built_site: Site) -> None:
     kb, site = built_site
     home = _html(site, "")
     block = home[home.index('<div class="kb-map">') : home.index("</details>")]
-    assert len(block.encode()) < 60_000
+    # The world, Biển Đông, and the deployments' region from Africa to Viet Nam.
+    assert len(block.encode()) < 75_000
     for entry in kb.entities.values():
         if entry.entity.iso_code or entry.entity.coordinates:
             html = _html(site, page_url(entry))
@@ -364,6 +385,132 @@ def test_counting_follows_the_records(built_site: Site) -> None:
     only_agreements = [e for e in kb.records.values() if isinstance(e.record, Agreement)]
     counts = {c.entry.entity.id: c for c in maps.country_counts(kb, only_agreements)}
     assert all(c.of_kind("events") == 0 and c.of_kind("missions") == 0 for c in counts.values())
+
+
+def _in_view(view: maps.View, shape: Any) -> Any:
+    """A projected geometry in a view's units."""
+    x0, y0, _, _ = view.frame
+    s = view.scale
+    return affinity.affine_transform(shape, [s, 0, 0, s, -x0 * s, -y0 * s])
+
+
+def test_every_countrys_label_point_lies_inside_it() -> None:
+    """The point each country's mark, name and pin are placed at, for every country of the
+    outlines (not only those in the records)."""
+    world = atlas.projected_world()
+    outside = [
+        code
+        for code in world.countries
+        if not atlas.country_shape(code).contains(shapely.Point(world.label_points[code]))
+    ]
+    assert not outside
+
+
+def _all_panels(kb: KnowledgeBase) -> list[tuple[str, dict]]:
+    found = []
+    for url, entries in _map_pages(kb).items():
+        counts = maps.country_counts(kb, entries)
+        places = maps.deployments(kb, entries)
+        found += [(url, panel) for panel in maps.map_panels(counts, places, "index.md")]
+    return found
+
+
+def test_every_mark_and_pin_of_every_view_lies_inside_its_own_country(built_site: Site) -> None:
+    kb, _ = built_site
+    checked = 0
+    for url, panel in _all_panels(kb):
+        view = panel["view"]
+        points = [(mark["count"].code, mark["x"], mark["y"]) for mark in panel["marks"]]
+        points += [
+            (pin["deployment"].entry.entity.iso_code, pin["x"], pin["y"])
+            for pin in panel["deployments"]
+            if pin["deployment"].entry.entity.kind is EntityKind.country
+        ]
+        for code, x, y in points:
+            if code in atlas.load_world().points:
+                continue  # a country too small for the outlines: drawn as a point
+            shape = _in_view(view, atlas.country_shape(code))
+            assert shape.contains(shapely.Point(x, y)), (url, view.name, code, (x, y))
+            checked += 1
+    assert checked > 40
+
+
+def _label_box(view: maps.View, text: str, x: float, y: float, anchor: str) -> Any:
+    width, height = len(text) * view.font * 0.52, view.font * 1.1
+    left = x if anchor == "start" else x - width if anchor == "end" else x - width / 2
+    return shapely.box(left, y - height * 0.8, left + width, y + height * 0.2)
+
+
+def test_viet_nams_name_is_not_written_over_its_western_neighbours(built_site: Site) -> None:
+    """On "Việt Nam và Biển Đông" the name sat over Laos and Thailand (a centroid of an S-shaped
+    country falls outside it)."""
+    kb, _ = built_site
+    written = 0
+    for url, panel in _all_panels(kb):
+        view = panel["view"]
+        for mark in panel["marks"]:
+            if mark["count"].code != "VN" or not mark["label"]:
+                continue
+            box = _label_box(view, "Việt Nam", *mark["label"])
+            # The name is wider than northern Viet Nam and may graze China's coast on the
+            # east; never the countries west of it, where it misled readers.
+            for code in ("LA", "TH", "KH", "MM"):
+                other = _in_view(view, atlas.country_shape(code))
+                # A corner grazing a border is not a name written over the country.
+                assert box.intersection(other).area < box.area * 0.05, (url, view.name, code)
+            written += 1
+    assert written >= 3
+
+
+def test_each_marks_tooltip_adds_up_to_its_total(built_site: Site) -> None:
+    kb, site = built_site
+    checked = 0
+    for url in _map_pages(kb):
+        for svg in _svgs(_html(site, url)):
+            for mark in svg.iter():
+                if not mark.tag.endswith("a") or "kb-map__mark" not in mark.get("class", ""):
+                    continue
+                title = next(child for child in mark if child.tag.endswith("title")).text
+                match = re.fullmatch(r"(.+): (\d+) bản ghi \((.+)\)", title)
+                assert match, title
+                parts = [int(re.match(r"\d+", part).group(0)) for part in match.group(3).split("; ")]
+                assert sum(parts) == int(match.group(2)), title
+                kinds = sum(int(mark.get(f"data-{key}")) for key in KIND_TYPES)
+                assert kinds == int(mark.get("data-records")), title
+                checked += 1
+    assert checked > 30
+
+
+SENT = (Status.occurred, Status.ongoing)
+
+
+def test_every_deployment_is_pinned_by_its_status_and_the_legend_names_what_is_drawn(
+    built_site: Site,
+) -> None:
+    kb, site = built_site
+    for url, entries in _map_pages(kb).items():
+        missions: dict[str, list[Mission]] = {}
+        for entry in entries:
+            record = entry.record
+            if isinstance(record, Mission) and (record.place or record.host_country):
+                missions.setdefault(record.place or record.host_country, []).append(record)
+        expected = {
+            place: "sent" if any(m.status in SENT for m in found) else "planned"
+            for place, found in missions.items()
+        }
+        html = _html(site, url)
+        pins = dict(
+            re.findall(
+                r'class="kb-map__deployment" data-entity="([^"]+)" data-missions="\d+" data-style="(\w+)"',
+                html,
+            )
+        )
+        assert pins == expected, url
+        start = html.index('<ul class="kb-map__legend">')
+        legend = html[start : html.index("</ul>", start)]
+        assert set(re.findall(r'<li data-pin="(\w+)">', legend)) == set(expected.values()), url
+        for style in set(expected.values()):
+            assert f'class="kb-map__pin kb-map__pin--{style}"' in legend
 
 
 # --------------------------------------------------------------------------- the browser
@@ -430,6 +577,48 @@ def test_picture_at_each_width_and_scheme(
         assert not small, small
     finally:
         context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.build
+def test_on_a_phone_the_world_map_offers_every_country_to_tap(
+    phone: Any, site_url: str, built_site: Site
+) -> None:
+    """At 390 px the world view's names are hidden (they would be 5 px): its marks are drawn
+    large enough to see, and every country on it is a link of at least 24 px under it."""
+    kb, _ = built_site
+    phone.goto(f"{site_url}/")
+    world = phone.locator(".kb-map__panel--world")
+    marks = world.locator("a.kb-map__mark")
+    assert marks.count() >= 10
+    for mark in marks.all():
+        box = mark.bounding_box()
+        assert max(box["width"], box["height"]) >= 10, mark.get_attribute("data-entity")
+    choose = phone.locator(".kb-map__choose")
+    assert choose.is_visible()
+    choose_box = choose.bounding_box()
+    assert (
+        choose_box["y"] < phone.locator(".kb-map__view--bien-dong").bounding_box()["y"]
+    )  # right under the world
+    links = {link.inner_text(): link for link in choose.locator("a").all()}
+    for mark in marks.all():
+        name = kb.entities[mark.get_attribute("data-entity")].entity.name
+        records = mark.get_attribute("data-records")
+        link = links[f"{name} ({records})"]
+        assert link.is_visible()
+        box = link.bounding_box()
+        assert box["height"] >= 24 and box["width"] >= 24 and box["x"] + box["width"] <= 390
+    phone.locator(".kb-map__choose a", has_text="Pháp").click()
+    phone.wait_for_url(re.compile(r"/doi-tac/phap/$"))
+
+
+@pytest.mark.browser
+@pytest.mark.build
+def test_on_a_larger_screen_the_map_names_its_countries_instead_of_a_list(page: Any, site_url: str) -> None:
+    page.goto(f"{site_url}/")
+    assert not page.locator(".kb-map__choose").is_visible()
+    names = page.locator(".kb-map__panel--world a.kb-map__mark text.kb-map__name")
+    assert names.count() >= 10 and names.first.is_visible()
 
 
 @pytest.mark.browser

@@ -7,7 +7,7 @@ from edtf import parse_edtf
 
 from defence_kb.model import Bound, Placement, edtf_of
 from defence_kb.schema import DateSpan, PartialDate, Source, Status
-from defence_kb.wording import format_placement, format_records_time
+from defence_kb.wording import format_placement, format_records_time, format_year_bounds
 
 
 def source(kind: str = "article") -> Source:
@@ -105,3 +105,18 @@ def test_a_group_of_records_is_dated_by_its_dates_and_bounds_stated_as_such() ->
         "2020 (ngày của 1 bản ghi); 1 bản ghi chỉ biết mốc: không muộn hơn 27/12/2022; 1 bản ghi không rõ năm"
     )
     assert format_records_time([]) == ""
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "expected"),
+    [
+        (2019, 2019, "trong năm 2019"),
+        (2016, 2021, "trong khoảng năm 2016–2021"),
+        (None, 2022, "không muộn hơn năm 2022"),
+        (2015, None, "không sớm hơn năm 2015"),
+    ],
+)
+def test_year_bounds_read_as_the_charts_lanes_say_them(
+    first: int | None, last: int | None, expected: str
+) -> None:
+    assert format_year_bounds(first, last) == expected

@@ -23,6 +23,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import shapely
+from shapely.ops import polylabel
+
 GEOGRAPHY = Path(__file__).parent / "geography"
 WORLD_FILE = GEOGRAPHY / "world.json"
 PACKAGE = "world-atlas@2.0.2"
@@ -192,17 +195,47 @@ def ring_area(ring: tuple[tuple[float, float], ...]) -> float:
 
 
 def _label_point(rings: tuple[tuple[tuple[float, float], ...], ...]) -> tuple[float, float]:
-    """The centroid of the largest ring: a country's mark sits on its main landmass."""
+    """The pole of inaccessibility of the largest polygon (Mapbox's polylabel, in Shapely):
+    the point of a country's main landmass farthest from its edges, so that its mark and
+    name sit inside it (a centroid of an S-shaped country such as Viet Nam falls outside)."""
+    return polygon_label_point(main_polygon(rings))
+
+
+def main_polygon(rings: tuple[tuple[tuple[float, float], ...], ...]) -> shapely.Polygon:
+    """The largest ring of a country, with the rings inside it as its holes."""
     largest = max(rings, key=lambda r: abs(ring_area(r)))
-    area = ring_area(largest)
-    if not area:
-        return largest[0]
-    cx = cy = 0.0
-    for (x0, y0), (x1, y1) in zip(largest, largest[1:] + largest[:1], strict=True):
-        cross = x0 * y1 - x1 * y0
-        cx += (x0 + x1) * cross
-        cy += (y0 + y1) * cross
-    return cx / (6 * area), cy / (6 * area)
+    shell = shapely.Polygon(largest)
+    holes = [r for r in rings if r is not largest and len(r) > 2 and shell.contains(shapely.Polygon(r))]
+    polygon = shapely.Polygon(largest, holes)
+    if not polygon.is_valid:
+        parts = shapely.make_valid(polygon)
+        polygon = max(getattr(parts, "geoms", [parts]), key=lambda part: part.area)
+    return polygon
+
+
+def polygon_label_point(polygon: shapely.Polygon) -> tuple[float, float]:
+    x0, y0, x1, y1 = polygon.bounds
+    point = polylabel(polygon, tolerance=max(x1 - x0, y1 - y0) / 500)
+    return point.x, point.y
+
+
+def country_shape(code: str) -> shapely.MultiPolygon | shapely.Polygon | None:
+    """A country's outlines, projected, as one geometry (to test what lies inside it)."""
+    rings = projected_world().countries.get(code)
+    if not rings:
+        return None
+    ordered = sorted(rings, key=lambda r: -abs(ring_area(r)))
+    polygons: list[shapely.Polygon] = []
+    for ring in ordered:
+        if len(ring) < 3:
+            continue
+        shape = shapely.make_valid(shapely.Polygon(ring))
+        owner = next((p for p in polygons if p.contains(shape)), None)
+        if owner is None:
+            polygons.append(shape)
+        else:  # a hole (a lake, an enclave of another country)
+            polygons[polygons.index(owner)] = owner.difference(shape)
+    return shapely.make_valid(shapely.union_all(polygons))
 
 
 # ----------------------------------------------------------------------- regeneration

@@ -42,6 +42,26 @@ def format_bound(bound: Bound) -> str:
     return f"{format_partial_date(bound.date)}{basis}"
 
 
+def not_earlier_than(bound: Bound) -> str:
+    """“không sớm hơn 12/2019 (ngày ký)”: what a lower bound says of a record."""
+    return f"không sớm hơn {format_bound(bound)}"
+
+
+def not_later_than(bound: Bound) -> str:
+    """“không muộn hơn 27/12/2022 (ngày đăng bài)”: what an upper bound says of a record."""
+    return f"không muộn hơn {format_bound(bound)}"
+
+
+def format_year_bounds(first: int | None, last: int | None) -> str:
+    """The years a record known only by bounds can fall in, to the year: “trong năm 2019”,
+    “trong khoảng năm 2016–2021”, “không muộn hơn năm 2022”, “không sớm hơn năm 2015”."""
+    if first is not None and last is not None:
+        return f"trong năm {first}" if first == last else f"trong khoảng năm {first}–{last}"
+    if last is not None:
+        return f"không muộn hơn năm {last}"
+    return f"không sớm hơn năm {first}"
+
+
 def format_placement(placement: Placement, status: Status = Status.occurred) -> str:
     """Vietnamese form of where a record sits in time, as its sources allow: a date; or
     “ngày 28/9, không rõ năm”, “trong giai đoạn 2016–2021”, “không muộn hơn 27/12/2022
@@ -61,9 +81,9 @@ def format_placement(placement: Placement, status: Status = Status.occurred) -> 
         parts.append(f"trong giai đoạn {years}" if before.date != after.date else f"trong năm {years}")
     else:
         if before:
-            parts.append(f"không sớm hơn {format_bound(before)}")
+            parts.append(not_earlier_than(before))
         if after:
-            parts.append(f"không muộn hơn {format_bound(after)}")
+            parts.append(not_later_than(after))
     if not parts:
         return ""
     text = "; ".join(parts)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from ..export import EXPORT_FOLDER
 from ..model import EntityEntry, RecordEntry, SourceEntry
@@ -68,3 +69,15 @@ def relative_path(target: str, page: str) -> str:
     if target.startswith(here):
         return target[len(here) :]
     return "../" * here.count("/") + target
+
+
+def picture_href(
+    page: str, target: Any, query: dict[str, str] | list[tuple[str, str]] | None = None, anchor: str = ""
+) -> str:
+    """The address of `target`'s page (or a docs-relative page) from the built `page`, for
+    raw HTML and SVG, which MkDocs does not rewrite: directory URLs (`../../dong-thoi-gian/`)."""
+    here = page_url(page)
+    there = page_url(target)
+    path = "" if there == here else "../" * here.count("/") + there or "./"
+    text = path + (f"?{urlencode(query)}" if query else "") + (f"#{anchor}" if anchor else "")
+    return text or "./"
