@@ -52,8 +52,25 @@ def make_environment(
     history: History | None = None,
 ) -> Environment:
     """`history` dates the pages' citations (without it they carry no date)."""
+    site = settings or SiteSettings()
+    env = _environment(overrides)
+    links = _link_filters(env)
+    env.filters.update(links)
+    env.filters.update(_value_filters(kb, site))
+    # Cite this (citations.py): the page's citation, and the date its meta tags carry (the
+    # theme builds the tags from it, the page's title and address: main.html).
+    citations = Citations(kb, site, history)
+    env.filters.update(_citation_filters(citations))
+    env.globals.update(_globals(kb, site, citations, links["record_item"]))
+    env.globals.update(map_globals(kb))
+    env.globals.update(mark=_mark, supported_by=supported_by, disagreements=disagreements)
+    env.filters.update(reference_anchor=reference_anchor, reference=format_reference, when_listed=when_listed)
+    return env
+
+
+def _environment(overrides: Path | None) -> Environment:
     loaders = [FileSystemLoader(str(overrides))] if overrides and overrides.is_dir() else []
-    env = Environment(
+    return Environment(
         loader=ChoiceLoader([*loaders, FileSystemLoader(str(TEMPLATES))]),
         finalize=make_finalize(),
         undefined=StrictUndefined,
@@ -65,6 +82,9 @@ def make_environment(
         lstrip_blocks=True,
     )
 
+
+def _link_filters(env: Environment) -> dict[str, Any]:
+    """Links relative to the page they are on, and a record's line in a list."""
     # Lists of records repeat the same links on thousands of pages. A relative link depends
     # only on the folder of the page it is on, so each (target, folder, label) is built once.
     links: dict[tuple[str, str, str], Markup] = {}
@@ -87,6 +107,10 @@ def make_environment(
     def link_list(context: Any, targets: Iterable[Any]) -> Markup:
         return Markup(", ").join(link(context, target) for target in targets)
 
+    @pass_context
+    def tag_links(context: Any, tags: Iterable[str]) -> Markup:
+        return Markup(", ").join(link(context, f"{TAGS_PAGE}#{heading_slug(tag)}", tag) for tag in tags)
+
     # A record's line in a list (partials/record_item.md.j2) likewise depends only on the
     # folder of the list's page, and each record is listed on several pages of one folder.
     item_macros: dict[str, Any] = {}
@@ -104,7 +128,17 @@ def make_environment(
             cached = items[key] = Markup(item_macros[folder](entry))
         return cached
 
-    site = settings or SiteSettings()
+    return {
+        "url": url,
+        "link": link,
+        "link_list": link_list,
+        "tag_links": tag_links,
+        "record_item": record_item,
+    }
+
+
+def _value_filters(kb: KnowledgeBase, site: SiteSettings) -> dict[str, Any]:
+    """How values read on a page: dates, numbers, names, Markdown text, JSON."""
 
     def json_ld(target: RecordEntry | EntityEntry) -> Markup:
         """The page's JSON-LD as a front matter string: ASCII escapes only, so that YAML
@@ -117,95 +151,76 @@ def make_environment(
         )
         return Markup(json.dumps(script_json(data)))
 
-    def entity(entity_id: str) -> EntityEntry:
-        return kb.entities[entity_id]
+    return {
+        "figure": format_figure,
+        "when": placement_label,
+        "partial_date": format_partial_date,
+        "records_time": lambda entries: format_records_time([entry.placement for entry in entries]),
+        "bound": format_bound,
+        "status": status_text,
+        "relations": lambda entry: relations(kb, entry),
+        "external_link": external_link,
+        "quote_url": quote_url,
+        "vi_sorted": vietnamese_sorted,
+        "date": format_date,
+        "number": format_number,
+        "filesize": format_size,
+        "block": escape_block,
+        "entities": lambda ids: [kb.entities[i] for i in ids],
+        "entity": lambda entity_id: kb.entities[entity_id],
+        "by_year": by_year,
+        "by_type": by_type,
+        "themes": lambda ids: [kb.themes[i] for i in ids],
+        "json": lambda value: Markup(json.dumps(value, ensure_ascii=False)),
+        "front_matter": front_matter_text,
+        "raw_block": lambda html: Markup(raw_block(str(html).strip())),
+        "description": description,
+        "json_ld": json_ld,
+    }
 
-    def record(record_id: str) -> RecordEntry:
-        return kb.records[record_id]
 
-    @pass_context
-    def tag_links(context: Any, tags: Iterable[str]) -> Markup:
-        return Markup(", ").join(link(context, f"{TAGS_PAGE}#{heading_slug(tag)}", tag) for tag in tags)
-
-    env.filters.update(
-        figure=format_figure,
-        when=placement_label,
-        partial_date=format_partial_date,
-        records_time=lambda entries: format_records_time([entry.placement for entry in entries]),
-        bound=format_bound,
-        status=status_text,
-        relations=lambda entry: relations(kb, entry),
-        tag_links=tag_links,
-        external_link=external_link,
-        quote_url=quote_url,
-        vi_sorted=vietnamese_sorted,
-        date=format_date,
-        number=format_number,
-        filesize=format_size,
-        block=escape_block,
-        url=url,
-        link=link,
-        link_list=link_list,
-        entities=lambda ids: [kb.entities[i] for i in ids],
-        entity=entity,
-        by_year=by_year,
-        by_type=by_type,
-        themes=lambda ids: [kb.themes[i] for i in ids],
-        json=lambda value: Markup(json.dumps(value, ensure_ascii=False)),
-        front_matter=front_matter_text,
-        raw_block=lambda html: Markup(raw_block(str(html).strip())),
-        description=description,
-        json_ld=json_ld,
-    )
-    # Cite this (citations.py): the page's citation, and the date its meta tags carry (the
-    # theme builds the tags from it, the page's title and address: main.html).
-    citations = Citations(kb, site, history)
-
+def _citation_filters(citations: Citations) -> dict[str, Any]:
     @pass_context
     def site_href(context: Any, target: str) -> Markup:
         """A link to a file the build writes into the site past MkDocs (which neither
         knows nor rewrites it), relative to the page's published address."""
         return Markup("../" * page_url(context["page_path"]).count("/") + target)
 
-    def cite_updated(target: Any) -> Markup:
-        return Markup(json.dumps(citations.updated_iso(target)))
-
-    env.filters.update(
-        citation=citations.of,
-        cite_updated=cite_updated,
-        site_href=site_href,
+    return {
+        "citation": citations.of,
+        "cite_updated": lambda target: Markup(json.dumps(citations.updated_iso(target))),
+        "site_href": site_href,
         # A value in an HTML attribute (the cite block is HTML): quotes escaped too.
-        attr=lambda value: Markup(html.escape(str(value), quote=True)),
-        date_vi=date_vi,
-        year_of=year_of,
-    )
-    env.globals.update(
-        citations=citations,
-        citation_formats=FORMATS,
-        citation_styles=STYLES,
-        styled_citations=StyledCitations(),
-        site_name=site.site_name,
-        repository=site.repo_url,
-        entity=entity,
-        record=record,
-        record_item=record_item,
-        kb=kb,
-        record_types=RECORD_TYPES,
-        page_of=page_of,
-        edit_url=site.edit_url,
-        pictures=Pictures(kb),
-    )
-    env.globals.update(map_globals(kb))
+        "attr": lambda value: Markup(html.escape(str(value), quote=True)),
+        "date_vi": date_vi,
+        "year_of": year_of,
+    }
 
-    @pass_context
-    def mark(context: Any, field: str) -> Markup:
-        """Where the value of `field` of the page's record or entity comes from, if not
-        from the articles (render/provenance.py)."""
-        return value_mark(context["entry"], field)
 
-    env.globals.update(mark=mark, supported_by=supported_by, disagreements=disagreements)
-    env.filters.update(reference_anchor=reference_anchor, reference=format_reference, when_listed=when_listed)
-    return env
+def _globals(kb: KnowledgeBase, site: SiteSettings, citations: Citations, record_item: Any) -> dict[str, Any]:
+    return {
+        "citations": citations,
+        "citation_formats": FORMATS,
+        "citation_styles": STYLES,
+        "styled_citations": StyledCitations(),
+        "site_name": site.site_name,
+        "repository": site.repo_url,
+        "entity": lambda entity_id: kb.entities[entity_id],
+        "record": lambda record_id: kb.records[record_id],
+        "record_item": record_item,
+        "kb": kb,
+        "record_types": RECORD_TYPES,
+        "page_of": page_of,
+        "edit_url": site.edit_url,
+        "pictures": Pictures(kb),
+    }
+
+
+@pass_context
+def _mark(context: Any, field: str) -> Markup:
+    """Where the value of `field` of the page's record or entity comes from, if not from the
+    articles (render/provenance.py)."""
+    return value_mark(context["entry"], field)
 
 
 def _label(target: Any) -> str:
