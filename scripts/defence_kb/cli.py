@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from .problems import InputError, Problem, display_path
 
@@ -184,11 +185,8 @@ def cmd_geography(args: argparse.Namespace) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="defence_kb", description=__doc__)
-    parser.add_argument("--data", type=Path, default=REPO_ROOT / "data", help="data folder")
-    commands = parser.add_subparsers(dest="command", required=True)
-
+def _data_commands(commands: Any) -> None:
+    """What editors run on the data: validate, new record, new source."""
     validate = commands.add_parser("validate", help="check every data file")
     validate.add_argument(
         "--format",
@@ -209,6 +207,10 @@ def main(argv: list[str] | None = None) -> int:
     source.add_argument("--published", help="its publication date, YYYY[-MM[-DD]]")
     source.add_argument("--url", help="its address")
     source.set_defaults(run=cmd_source)
+
+
+def _site_commands(commands: Any) -> None:
+    """Building and serving the site, and the canonical form of the data."""
     commands.add_parser("schema", help="export JSON Schema files").set_defaults(run=cmd_schema)
     commands.add_parser("render", help="generate the Markdown pages only").set_defaults(run=cmd_render)
     build = commands.add_parser("build", help="validate, render and build the site")
@@ -222,6 +224,10 @@ def main(argv: list[str] | None = None) -> int:
     fix = commands.add_parser("fix", help="rewrite data files in canonical form (NFC, key order, layout)")
     fix.add_argument("--check", action="store_true", help="write nothing; print the diff, exit 1 if any")
     fix.set_defaults(run=cmd_fix)
+
+
+def _measure_commands(commands: Any) -> None:
+    """Pictures for reviewers and benchmarks."""
     shots = commands.add_parser("screenshots", help="pictures of key pages at phone and desktop widths")
     shots.add_argument("--site", type=Path, default=REPO_ROOT / "site", help="built site folder")
     shots.add_argument("--out", type=Path, default=REPO_ROOT / "screenshots", help="output folder")
@@ -244,12 +250,25 @@ def main(argv: list[str] | None = None) -> int:
     phone.add_argument("--records", type=int, default=10_000, help="synthetic dataset size")
     phone.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page and device")
     phone.set_defaults(run=cmd_bench_phone)
+
+
+def _maintenance_commands(commands: Any) -> None:
+    """The vendored map outlines and the coverage of the sources."""
     geography = commands.add_parser("geography", help="regenerate the vendored map outlines")
     geography.add_argument("package", type=Path, help="world-atlas 2.0.2 tarball (npm pack)")
     geography.set_defaults(run=cmd_geography)
     coverage = commands.add_parser("coverage", help="which source sentences records carry")
     coverage.add_argument("--all", action="store_true", help="list carried and excluded sentences too")
     coverage.set_defaults(run=cmd_coverage)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="defence_kb", description=__doc__)
+    parser.add_argument("--data", type=Path, default=REPO_ROOT / "data", help="data folder")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    for add_commands in (_data_commands, _site_commands, _measure_commands, _maintenance_commands):
+        add_commands(commands)
 
     args = parser.parse_args(argv)
     args.data = args.data.resolve()
