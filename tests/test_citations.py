@@ -206,8 +206,10 @@ def test_a_record_citation_names_the_articles_it_rests_on(built_site: Site) -> N
     for entry in kb.records.values():
         items = json.loads((site / CITATION_FOLDER / f"{_stem(entry)}.json").read_text(encoding="utf-8"))
         sources = list({citation.source.id: citation.source for citation in entry.citations}.values())
-        assert len(items) == 1 + len(sources)
-        for item, source in zip(items[1:], sources, strict=True):
+        references = entry.record.references
+        assert len(items) == 1 + len(sources) + len(references)
+        assert [item["URL"] for item in items[1 + len(sources) :]] == [ref.url for ref in references]
+        for item, source in zip(items[1 : 1 + len(sources)], sources, strict=True):
             assert item["title"] == (source.title or source.label)
             assert item.get("publisher") == source.publisher
             assert item.get("URL") == source.url

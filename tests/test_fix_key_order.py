@@ -84,3 +84,17 @@ def test_the_order_is_the_json_schemas_which_the_form_reads() -> None:
                 nested_model = getattr(schema_module, definition_name)
                 shuffled = {key: "x" for key in reversed(definition["properties"])}
                 assert list(key_order.order_keys(shuffled, nested_model)) == list(definition["properties"])
+
+
+def test_what_a_reference_supports_follows_the_file_s_own_field_order() -> None:
+    from defence_kb.fix.key_order import order_keys
+    from defence_kb.schema import Resolution
+
+    data = {
+        "id": "x",
+        "references": [{"supports": {"number": "28-NQ/TW", "date": {"end": "2013-10", "start": "2013-09"}}}],
+    }
+    ordered = order_keys(data, Resolution)
+    supports = ordered["references"][0]["supports"]
+    assert list(supports) == ["date", "number"]
+    assert list(supports["date"]) == ["start", "end"]

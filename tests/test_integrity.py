@@ -69,4 +69,4 @@ def test_build_prints_its_counts(tmp_path: Path) -> None:
     shutil.copytree(MINIMAL, data)
     result = run_cli("--data", str(data), "build", "--site", str(tmp_path / "site"))
     assert result.returncode == 0, result.stderr
-    assert "4 bản ghi, 3 đối tác, 1 nguồn, 29 trang" in result.stdout
+    assert "4 bản ghi, 3 đối tác, 1 nguồn, 30 trang" in result.stdout

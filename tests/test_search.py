@@ -431,9 +431,17 @@ def test_roles_and_time_precision_are_filters(
     mentioned = results(page, site_url, "", mentioned="Hàn Quốc")
     assert [url for url, _, _ in mentioned] == ["/thoa-thuan/hiep-dinh-fpa-viet-nam-eu/"]
     bounded = results(page, site_url, "", time="Chỉ biết mốc (không sớm hơn, không muộn hơn)")
-    expected = [e for e in kb.records.values() if not e.placement.date and not e.placement.day_month]
+    expected = [
+        e
+        for e in kb.records.values()
+        if not e.placement.date and not e.placement.day_month and e.placement.placed
+    ]
     assert len(bounded) == len(expected) > 0
     assert all("không" in meta or "trong" in meta for _, _, meta in bounded)
+    unknown = results(page, site_url, "", time="Không rõ thời gian")
+    assert len(unknown) == sum(
+        1 for e in kb.records.values() if not e.placement.placed and not e.placement.day_month
+    )
 
 
 # ------------------------------------------------------------------ excerpts

@@ -70,7 +70,10 @@ def time_precision(entry: RecordEntry) -> str:
         return {"day": "Biết ngày", "month": "Biết tháng", "year": "Biết năm"}[placement.date.start.precision]
     if placement.day_month:
         return "Biết ngày, tháng (không rõ năm)"
-    return "Chỉ biết mốc (không sớm hơn, không muộn hơn)"
+    if placement.placed:
+        return "Chỉ biết mốc (không sớm hơn, không muộn hơn)"
+    # Something ongoing that an undated article only mentions (validate/rules/placements.py).
+    return "Không rõ thời gian"
 
 
 def _date_basis(entry: RecordEntry) -> str:

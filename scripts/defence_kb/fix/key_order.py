@@ -24,10 +24,12 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..schema import DateSpan, Strict
+from ..schema.reference import Reference
 from .context import DataFile
 
 MESSAGE = "sắp xếp các trường theo thứ tự của mô hình dữ liệu"
 DATE_RANGE_KEYS = ("start", "end")
+SUPPORTS = "supports"
 
 # What a field holds, as far as key order is concerned: a model, a date range, or nothing
 # with keys of its own.
@@ -51,10 +53,13 @@ def _shape(annotation: Any) -> Shape:
     return None
 
 
-def order_keys(value: Any, shape: Shape) -> Any:
-    """`value` with the keys of every mapping in it in the order `shape` gives."""
+def order_keys(value: Any, shape: Shape, file_model: Shape = None) -> Any:
+    """`value` with the keys of every mapping in it in the order `shape` gives. A reference's
+    `supports` names fields of the file it is in (`file_model`): in their order, each value
+    in its field's own order."""
+    file_model = file_model or shape
     if isinstance(value, list):
-        return [order_keys(item, shape) for item in value]
+        return [order_keys(item, shape, file_model) for item in value]
     if not isinstance(value, dict) or shape is None:
         return value
     if isinstance(shape, tuple):
@@ -64,7 +69,14 @@ def order_keys(value: Any, shape: Shape) -> Any:
         known = shape.canonical_field_order() if issubclass(shape, Strict) else tuple(shape.model_fields)
         fields = {name: _shape(info.annotation) for name, info in shape.model_fields.items()}
     names = [name for name in known if name in value] + [name for name in value if name not in known]
-    return {name: order_keys(value[name], fields.get(name)) for name in names}
+    return {
+        name: order_keys(
+            value[name],
+            file_model if name == SUPPORTS and shape is Reference else fields.get(name),
+            file_model,
+        )
+        for name in names
+    }
 
 
 def fix(data: dict[str, Any], file: DataFile, changes: list[str]) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from ..render.csp import HOOKS_FILE, HOOKS_SHIM
 from . import CONFIG, Inputs, output
 
 
+# It needs nothing: the file is the same for every site, so no edit ever redoes it.
 def _hooks(inputs: Inputs) -> dict[str, bytes]:
     return {HOOKS_FILE: HOOKS_SHIM.encode("utf-8")}
 
