@@ -8,17 +8,7 @@ import datetime as dt
 import pytest
 
 from conftest import Dataset
-
-RESOLUTION = "resolutions/nghi-quyet-22.yml"
-SECOND = """  - id: bao-khac
-    url: https://example.org/bao-khac/nghi-quyet-22
-    title: Trang bịa ra thứ hai
-    publisher: Báo Khác
-    published: không rõ
-    accessed: 2026-12-02
-    supports:
-      date: 2013-04-11
-"""
+from test_references import RESOLUTION, SECOND
 
 NEXT_YEAR = (dt.date.today() + dt.timedelta(days=366)).isoformat()
 
