@@ -358,7 +358,10 @@ def test_an_entity_page_opens_with_its_span_and_co_participants(
     assert summary == collapse_whitespace(entry.entity.description), "the sourced summary follows the facts"
     assert "(TTXVN 27/12/2022, đoạn" in summary
     facts = page.locator(".kb-facts")
-    time = format_records_time([item.placement for item in entry.took_part])
+    time = format_records_time(
+        [item.placement for item in entry.took_part],
+        sum(1 for item in entry.took_part if item.placement.date and "date" in item.referenced),
+    )
     assert facts.locator("tr", has_text="Thời gian").inner_text().split("\t")[-1] == (
         f"{time} (theo các bản ghi tham gia)"
     )

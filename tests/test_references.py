@@ -182,3 +182,11 @@ def test_coordinates_an_editor_wrote_are_marked_in_the_table_and_the_map_caption
     assert "Tọa độ dùng để đặt lên bản đồ do biên tập viên ghi, không có trong nguồn.</figcaption>" in page
     country = pages(dataset)["doi-tac/viet-nam.md"]
     assert "Mã ISO dùng để đặt lên bản đồ do biên tập viên ghi, không có trong nguồn.</figcaption>" in country
+
+
+def test_an_entity_s_time_says_which_dates_rest_on_a_reference(dataset: Dataset) -> None:
+    """The resolution's date rests on the made-up reference: the page of Viet Nam, which
+    takes part in it and spans its records' dates, says so."""
+    page = pages(dataset)["doi-tac/viet-nam.md"]
+    row = next(line for line in page.splitlines() if line.startswith("| Thời gian"))
+    assert "1 theo tài liệu tham khảo" in row, row

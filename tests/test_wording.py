@@ -105,6 +105,11 @@ def test_a_group_of_records_is_dated_by_its_dates_and_bounds_stated_as_such() ->
         "2020 (ngày của 1 bản ghi); 1 bản ghi chỉ biết mốc: không muộn hơn 27/12/2022; 1 bản ghi không rõ năm"
     )
     assert format_records_time([]) == ""
+    # a date that rests on a reference, not on the articles, says so
+    assert (
+        format_records_time([dated, also_dated], 1)
+        == "2018–2022 (ngày của 2 bản ghi, 1 theo tài liệu tham khảo)"
+    )
 
 
 @pytest.mark.parametrize(

@@ -91,18 +91,20 @@ def format_placement(placement: Placement, status: Status = Status.occurred) -> 
     return f"{stated} được nêu {text}" if stated and not placement.day_month else text
 
 
-def format_records_time(placements: list[Placement]) -> str:
+def format_records_time(placements: list[Placement], dated_by_references: int = 0) -> str:
     """The time a group of records covers, as their dates and bounds allow and saying which:
     “2018–2022 (ngày của 3 bản ghi); 5 bản ghi chỉ biết mốc: không muộn hơn 26/05/2025”.
     Bounds are never read as dates: an entity whose records are known only to have happened
-    before an article's date is not given that article's year."""
+    before an article's date is not given that article's year. `dated_by_references`: how
+    many of the dates rest on a reference, not on the articles, which the text says."""
     parts = []
     dated = [placement.date for placement in placements if placement.date]
     if dated:
         first = min(span.start.year for span in dated)
         last = max((span.end or span.start).year for span in dated)
         years = str(first) if first == last else f"{first}–{last}"
-        parts.append(f"{years} (ngày của {len(dated)} bản ghi)")
+        referenced = f", {dated_by_references} theo tài liệu tham khảo" if dated_by_references else ""
+        parts.append(f"{years} (ngày của {len(dated)} bản ghi{referenced})")
     bounded = [p for p in placements if not p.date and (p.not_before or p.not_after)]
     if bounded:
         limits = []

@@ -155,7 +155,10 @@ def _value_filters(kb: KnowledgeBase, site: SiteSettings) -> dict[str, Any]:
         "figure": format_figure,
         "when": placement_label,
         "partial_date": format_partial_date,
-        "records_time": lambda entries: format_records_time([entry.placement for entry in entries]),
+        "records_time": lambda entries: format_records_time(
+            [entry.placement for entry in entries],
+            sum(1 for entry in entries if entry.placement.date and "date" in entry.referenced),
+        ),
         "bound": format_bound,
         "status": status_text,
         "relations": lambda entry: relations(kb, entry),
