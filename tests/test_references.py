@@ -168,6 +168,22 @@ def test_a_source_page_links_every_place_its_text_is_published(dataset: Dataset)
     assert "không cho biết ai đăng trước" in page
 
 
+def test_a_copy_served_over_http_is_linked_and_said_to_be_unencrypted(dataset: Dataset) -> None:
+    """Some official sites serve http only: a copy says where the text is, so it is kept,
+    and the reader is told the page is not encrypted. A reference stays https only."""
+    dataset.edit(
+        "sources/nguon-a.yml",
+        "capture_file:",
+        COPY.replace("https://example.org", "http://example.org") + "capture_file:",
+    )
+    assert dataset.run("validate").code == 0
+    page = pages(dataset)["nguon/nguon-a.md"]
+    assert (
+        "[http://example.org/ban-dang-lai/bai-a](http://example.org/ban-dang-lai/bai-a){ .kb-url }"
+        " (trang chỉ có địa chỉ http://, không mã hóa) (truy cập ngày 03/12/2026)" in page
+    )
+
+
 def test_coordinates_an_editor_wrote_are_marked_in_the_table_and_the_map_caption(dataset: Dataset) -> None:
     dataset.write(
         "entities/abyei.yml",
