@@ -103,7 +103,7 @@ def paste_article(page: Any, name: str, meta: dict[str, str]) -> None:
     page.locator(".kb-propose__new-source > summary").click()
     page.get_by_label("Toàn văn bài viết").fill(article(name))
     labels = {"title": "Nhan đề bài", "publisher": "Cơ quan đăng bài", "published": "Ngày đăng"}
-    labels |= {"url": "Địa chỉ URL của bài", "id": "Mã nguồn"}
+    labels |= {"url": "Địa chỉ URL của bài", "id": "Mã nguồn", "capture_file": "Tên tệp bản chụp"}
     for key, value in meta.items():
         page.get_by_label(labels[key], exact=True).fill(value)
 
@@ -226,3 +226,22 @@ def test_a_source_alone_goes_by_the_prefilled_link_and_bad_metadata_is_explained
         "Thêm nguồn: Bài kiểm thử một: diễn tập cứu hộ giả định ở một cảng biển giả định"
     ]
     assert made["source"]["yaml"].startswith("id: bai-kiem-thu-mot-dien-tap-cuu-ho")
+
+
+def test_the_new_source_and_a_quote_from_it_survive_a_reload(page: Any, site_url: str) -> None:
+    open_form(page, site_url)
+    paste_article(page, "bai-ba.txt", {"publisher": "Tạp chí Giả Định", "capture_file": "bai-ba.txt"})
+    page.get_by_label("Loại của đoạn 3", exact=True).select_option("body")
+    fill(page, "title", "Một đoàn công tác giả định thăm học viện (đề xuất dở dang)")
+    picked = page.locator(".kb-picker").first
+    picked.locator("select").select_option(label="Nguồn mới: bai-ba")
+    picked.locator(".kb-picker__paragraph").nth(1).locator(".kb-picker__whole").click()
+    page.get_by_role("button", name="Thêm vào bằng chứng").click()
+    before = current(page)
+    assert "kind: heading" not in before["source"]["yaml"]
+    assert "- source: bai-ba\n" in before["yaml"]
+    open_form(page, site_url)
+    page.get_by_role("region", name="Bản nháp").get_by_role("button", name="Tiếp tục bản nháp").click()
+    after = current(page)
+    assert after["source"] == before["source"] and after["yaml"] == before["yaml"]
+    assert page.get_by_label("Loại của đoạn 3", exact=True).input_value() == "body"

@@ -23,7 +23,7 @@ import { renderDuplicates } from "./duplicates.js";
 import { annotateEvidence, renderPage } from "./preview.js";
 import { URL_LIMIT, currentFile, newFileUrl, renderSend } from "./send.js";
 import { renderGithubSend } from "./github_send.js";
-import { newSource, renderSourceStep } from "./source_form.js";
+import { newSource, renderSourceStep, restoreSource, sourceDraft } from "./source_form.js";
 import { sourceFile } from "./new_source.js";
 
 var mount = document.getElementById("kb-propose");
@@ -140,10 +140,11 @@ function update() {
   var record = collect();
   var entityData = ctx.newEntities.map((entity) => entity.read());
   var yaml = toYaml(record);
-  saveDraft(record, entityData, !ctx.editing || yaml !== currentFile());
+  saveDraft(record, entityData, !ctx.editing || yaml !== currentFile(), ctx.editing ? null : sourceDraft());
   var alone = Boolean(added.file) && isEmpty(record, entityData);
   var problems = added.problems.concat(alone ? [] : check(record, entityData));
   showProblems(problems);
+  if (alone && !problems.length) ctx.ui.status.textContent = "Không có lỗi: nguồn mới sẵn sàng để gửi (một mình, không kèm bản ghi).";
   renderDuplicates(ctx.ui.duplicates, record);
   ctx.ui.yamlCode.textContent = yaml;
   var entityFiles = entityData.map(function (entity, index) {
@@ -158,6 +159,8 @@ function update() {
 function restoreDraft(draft, note) {
   ctx.state.type = draft.type;
   ctx.ui.form.querySelector("input[name=kb-type][value=" + draft.type + "]").checked = true;
+  restoreSource(draft.source);
+  if (draft.source) newSource(); // its id is among the sources before a quote names it
   buildFields(draft.record);
   (draft.entities || []).forEach(addNewEntity);
   note.remove();
@@ -173,7 +176,7 @@ function offerDraft() {
     el("p", {
       text:
         (ctx.editing ? "Trình duyệt này còn giữ một bản sửa chưa gửi của bản ghi này (“" : "Trình duyệt này còn giữ một đề xuất chưa gửi (“") +
-        (draft.record.title || "chưa có tiêu đề") + "”, lưu lúc " +
+        (draft.record.title || (draft.source ? "một nguồn mới" : "chưa có tiêu đề")) + "”, lưu lúc " +
         pad(saved.getHours()) + ":" + pad(saved.getMinutes()) + " ngày " + saved.getDate() + "/" + (saved.getMonth() + 1) + ").",
     }),
   ]);

@@ -193,3 +193,23 @@ export function newSource() {
   var file = { id: made.id, label: made.data.label, path: "data/sources/" + made.id + ".yml", yaml: made.yaml };
   return { file: file, problems: problems };
 }
+
+// ---------------------------------------------------------------- the draft
+// The step is part of the proposal kept in this browser (state.js): the text, what was
+// filled in and the kinds the editor chose.
+
+export function sourceDraft() {
+  if (!step.controls.text || !step.controls.text.value.trim()) return null;
+  var fields = {};
+  FIELDS.forEach((field) => (fields[field[0]] = step.controls[field[0]].value));
+  return { text: step.controls.text.value, fields: fields, chosen: step.chosen };
+}
+
+export function restoreSource(draft) {
+  if (!draft || !step.controls.text) return;
+  step.controls.text.value = draft.text;
+  FIELDS.forEach((field) => (step.controls[field[0]].value = (draft.fields || {})[field[0]] || ""));
+  step.chosen = draft.chosen || {};
+  step.box.open = true;
+  renderParagraphs();
+}
