@@ -159,6 +159,13 @@ def test_a_record_quoting_a_new_source_goes_with_it_in_one_commit_that_validates
     assert f"- source: {source['id']}\n" in made["yaml"]
     assert "✓ Có nguyên văn trong đoạn 3 của nguồn." in page.locator(".kb-evidence__where").first.inner_text()
 
+    # Without a token, the prefilled link makes the record; the source is one more file.
+    sending = page.locator(".kb-propose__send").inner_text()
+    assert "Tệp thứ hai: nguồn mới" in sending and f"{source['path']}:" in sending
+    page.get_by_label("Nhánh của bạn").fill("bien-tap-vien:patch-1")
+    more = page.get_by_role("link", name=f"Thêm tệp {source['path']} vào nhánh bien-tap-vien:patch-1")
+    assert parse_qs(urlsplit(more.get_attribute("href")).query)["value"] == [source["yaml"]]
+
     sign_in(page)
     steps = send(page).inner_text()
     assert "Đã tạo một commit với 2 tệp" in steps and "Đã mở pull request" in steps
@@ -245,3 +252,24 @@ def test_the_new_source_and_a_quote_from_it_survive_a_reload(page: Any, site_url
     after = current(page)
     assert after["source"] == before["source"] and after["yaml"] == before["yaml"]
     assert page.get_by_label("Loại của đoạn 3", exact=True).input_value() == "body"
+
+
+def test_a_source_alone_is_one_commit_and_one_pull_request_with_a_token(
+    page: Any,
+    site_url: str,
+    github: tuple[GitHub, str],  # noqa: F811
+) -> None:
+    state, url = github
+    use_standin(page, site_url, url)
+    paste_article(page, "bai-mot.txt", {"publisher": "Báo Kiểm Thử"})
+    made = current(page)
+    assert made["sourceAlone"] and made["problems"] == []
+    assert "nguồn mới sẵn sàng để gửi" in page.locator(".kb-propose__status").inner_text()
+    sign_in(page)
+    assert "Đã tạo một commit với 1 tệp" in send(page).inner_text()
+    ((sha, _),) = state.commits.items()
+    assert state.files_of(sha) == {made["source"]["path"]: made["source"]["yaml"]}
+    (pull,) = state.pulls
+    assert pull["title"] == "Thêm nguồn: " + made["source"]["label"]
+    assert "Thêm nguồn “Bài kiểm thử một" in pull["body"]
+    assert page.evaluate("localStorage.getItem('kb-propose:draft')") is None
