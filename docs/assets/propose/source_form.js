@@ -180,11 +180,11 @@ export function newSource() {
   }
   var meta = readMeta();
   metaProblems(meta, add);
-  if (!meta.capture_file.trim()) {
-    var draft = sourceFile(text, Object.assign({}, meta, { capture_file: "nguon-moi.txt" }));
-    meta.capture_file = draft.id + ".txt";
-  }
   var kinds = step.proposals.map((p) => (step.chosen[p.n] && step.chosen[p.n].text === p.text ? step.chosen[p.n].kind : p.kind));
+  if (!meta.capture_file.trim()) {
+    // named after the source: its id as it would be without a file name to fall back on
+    meta.capture_file = sourceFile(text, Object.assign({}, meta, { capture_file: "nguon-moi.txt" }), kinds).id + ".txt";
+  }
   var made = sourceFile(text, meta, kinds);
   var existing = ctx.sources[made.id] && !ctx.sources[made.id].isNew ? ctx.sources[made.id] : null;
   if (existing) add("id", "đã có nguồn mã “" + made.id + "” (“" + existing.label + "”): đặt mã khác hoặc dùng nguồn đã có");
