@@ -243,13 +243,13 @@ def format_table(
     lines = [
         f"Điện thoại và máy tính, {time.strftime('%Y-%m-%d %H:%M')}: Lighthouse {lighthouse_version()}, "
         f"mô phỏng mạng chậm; máy chủ tĩnh nén gzip như GitHub Pages; lần chạy trung vị của {runs}",
-        f"{'trang':<16}{'thiết bị':<12}{'hiệu năng':>10}{'(các lần)':>14}{'FCP s':>7}{'LCP s':>7}"
+        f"{'trang':<16}{'thiết bị':<12}{'hiệu năng':>10}{'(các lần)':>20}{'FCP s':>7}{'LCP s':>7}"
         f"{'TBT ms':>8}{'CLS':>6}{'trợ năng':>10}{'thực hành':>11}{'SEO':>5}{'tải về KB':>11}{'yêu cầu':>9}",
     ]
     for (page, device), row in pages.items():
         lines.append(
             f"{page:<16}{device:<12}{row.scores['performance']:>10}"
-            f"{'/'.join(map(str, row.performance_runs)):>14}"
+            f"{'/'.join(map(str, row.performance_runs)):>20}"
             f"{row.fcp_ms / 1000:>7.1f}{row.lcp_ms / 1000:>7.1f}"
             f"{row.tbt_ms:>8.0f}{row.cls:>6.2f}{row.scores['accessibility']:>10}"
             f"{row.scores['best-practices']:>11}{row.scores['seo']:>5}"
