@@ -821,9 +821,10 @@
       if (facetBox.open) fillFacets();
     });
 
-    // Shows results a page at a time; `load(from, to)` gives the data of that slice. The
-    // status line is written once the first page is on screen (and the facets, when they are
-    // shown), so that it never announces results that are not there yet.
+    // Shows results a page at a time; `load(from, to)` gives the data of that slice. Shown
+    // facets are counted first, so that results, counts and status arrive together; the
+    // status line is written once the first page is on screen, so that it never announces
+    // results that are not there yet.
     function paginate(ticket, total, load, terms, statusText) {
       var shown = 0;
       function next() {
@@ -839,9 +840,9 @@
         });
       }
       more.onclick = next;
-      (total > 0 ? next() : Promise.resolve())
+      (facetBox.open ? fillFacets() : Promise.resolve())
         .then(function () {
-          return facetBox.open ? fillFacets() : null;
+          return ticket === latest && total > 0 ? next() : null;
         })
         .then(function () {
           if (ticket !== latest) return;
