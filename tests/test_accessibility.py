@@ -23,10 +23,9 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 def _search_results(page: Any) -> None:
     page.wait_for_selector(".kb-search-page__results .kb-result")
-    page.wait_for_selector(".kb-facet input", state="attached")
-    summary = page.locator(".kb-facets-box__summary")
     if not page.locator(".kb-facets-box").evaluate("box => box.open"):
-        summary.click()  # on a phone the filters are folded: check them open
+        # On a phone the filters are folded (and counted once opened): check them open.
+        page.locator(".kb-facets-box__summary").click()
     page.wait_for_selector(".kb-facet input")
 
 

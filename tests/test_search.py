@@ -407,6 +407,43 @@ def test_facet_checkboxes_are_big_enough_to_tap(phone: Any, site_url: str) -> No
         assert box["height"] >= 24 and box["width"] >= 24
 
 
+def test_a_first_search_on_a_phone_loads_ten_results_and_more_reaches_them_all(
+    phone: Any, site_url: str, built_site: tuple[KnowledgeBase, Path]
+) -> None:
+    """A phone downloads the fragments of the first ten results only, no filter index while the
+    filters are folded and no sitemap; "Xem thêm kết quả" brings every other result, once."""
+    _, site = built_site
+    filter_files = len(list((site / "pagefind" / "filter").iterdir()))
+    requested: list[str] = []
+    phone.on("request", lambda request: requested.append(urlsplit(request.url).path))
+    phone.goto(f"{site_url}/tim-kiem/?q=gin+giu+hoa+binh")
+    phone.wait_for_function("document.querySelector('.kb-search-page__status').textContent.length > 0")
+    phone.wait_for_load_state("networkidle")
+    total = int(phone.locator(".kb-search-page__status").inner_text().split(" ", 1)[0])
+    shown = phone.locator(".kb-search-page__results .kb-result")
+    assert total > 10 and shown.count() == 10
+    assert len([path for path in requested if path.endswith(".pf_fragment")]) <= 10
+    assert len([path for path in requested if path.endswith(".pf_filter")]) < filter_files
+    assert not [path for path in requested if path.endswith("sitemap.xml")]
+
+    more = phone.locator(".kb-search-page__more")
+    while more.is_visible():
+        before = shown.count()
+        more.click()
+        phone.wait_for_function(
+            f"document.querySelectorAll('.kb-search-page__results .kb-result').length > {before}"
+        )
+    links = [link.get_attribute("href") for link in shown.locator("a").all()]
+    assert len(links) == len(set(links)) == total
+
+    # Opened, the filters count the same results.
+    phone.locator(".kb-facets-box__summary").click()
+    phone.wait_for_selector(".kb-facet[data-filter='type'] .kb-facet__option")
+    types = phone.locator(".kb-facet[data-filter='type'] .kb-facet__option").all_text_contents()
+    assert sum(int(text.rsplit("(", 1)[1].rstrip(")")) for text in types) == total
+    assert len([path for path in requested if path.endswith(".pf_filter")]) == filter_files
+
+
 @pytest.mark.parametrize("width", [1366, 390])
 def test_the_search_page_does_not_shift_while_loading(browser: Any, site_url: str, width: int) -> None:
     """Its space is reserved before the results and facets arrive (measured 0.15 without)."""

@@ -31,9 +31,11 @@
     ["time", "Thời gian"],
     ["source", "Nguồn"],
   ];
-  var PAGE = 20; // results shown at a time
+  // Results shown at a time: each is one fragment to download, so a first search on a phone
+  // asks for no more than ten; "Xem thêm kết quả" loads the next ten.
+  var PAGE = 10;
   var MAX_CHECKED = 300; // pages read to check a word found only as the start of a longer one
-  var RERANK = 12; // best results (by Pagefind's score) loaded and ranked by their titles
+  var RERANK = PAGE; // best results (by Pagefind's score) loaded and ranked: the first page
   var MAX_VARIANT_SYLLABLES = 3;
   var HEADER_RESULTS = 8;
   var FACET_SHOWN = 6; // options of a filter shown before "Thêm … lựa chọn"
@@ -48,8 +50,10 @@
   function pagefind() {
     if (!pagefindPromise) {
       pagefindPromise = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
-        // No worker: one file less to download (12 KB) for a first search on a small index.
-        return pf.options({ baseUrl: root.pathname, noWorker: true }).then(function () {
+        // Pagefind runs in its web worker (one more file, 12 KB): decompressing the index and
+        // its fragments and searching them (WebAssembly) would otherwise block the page for
+        // hundreds of milliseconds on a phone.
+        return pf.options({ baseUrl: root.pathname }).then(function () {
           return pf;
         });
       });
@@ -780,7 +784,45 @@
       return counts;
     }
 
-    // Shows results a page at a time; `load(from, to)` gives the data of that slice. The
+    function loadTotals(pf) {
+      if (totals) return Promise.resolve(totals);
+      return pf.filters().then(function (all) {
+        totals = all;
+        return all;
+      });
+    }
+
+    // The facets of the latest search: {ticket, terms, ids (the pages the query gives, before
+    // the filters; null with no words and no filter: every value with its count on the
+    // site), filled (the promise of their rendering)}. They are computed only when needed:
+    // on screen (a wide screen; a phone once the reader opens them) or when a chosen value
+    // filters the results. A phone that only reads the results downloads no filter index.
+    var facetState = null;
+
+    function fillFacets() {
+      var current = facetState;
+      if (!current) return Promise.resolve();
+      if (!current.filled) {
+        current.filled = pagefind().then(function (pf) {
+          return loadTotals(pf)
+            .then(function () {
+              return current.ids ? filterIndex(pf, current.terms) : null;
+            })
+            .then(function () {
+              if (current !== facetState) return;
+              renderFacets(current.ids ? countsOf(current.ids) : totals);
+            });
+        });
+      }
+      return current.filled;
+    }
+
+    facetBox.addEventListener("toggle", function () {
+      if (facetBox.open) fillFacets();
+    });
+
+    // Shows results a page at a time; `load(from, to)` gives the data of that slice. Shown
+    // facets are counted first, so that results, counts and status arrive together; the
     // status line is written once the first page is on screen, so that it never announces
     // results that are not there yet.
     function paginate(ticket, total, load, terms, statusText) {
@@ -798,14 +840,18 @@
         });
       }
       more.onclick = next;
-      (total > 0 ? next() : Promise.resolve()).then(function () {
-        if (ticket !== latest) return;
-        if (total === 0) {
-          list.replaceChildren();
-          more.hidden = true;
-        }
-        status.textContent = statusText;
-      });
+      (facetBox.open ? fillFacets() : Promise.resolve())
+        .then(function () {
+          return ticket === latest && total > 0 ? next() : null;
+        })
+        .then(function () {
+          if (ticket !== latest) return;
+          if (total === 0) {
+            list.replaceChildren();
+            more.hidden = true;
+          }
+          status.textContent = statusText;
+        });
     }
 
     function describeFilters() {
@@ -823,101 +869,98 @@
       var query = input.value.trim();
       var ticket = ++latest;
       updateUrl();
-      pagefind()
-        .then(function (pf) {
-          return totals ? pf : pf.filters().then(function (all) {
-            totals = all;
-            return pf;
-          });
-        })
-        .then(function (pf) {
-          if (ticket !== latest) return null;
-          if (query) return showSearch(pf, query, ticket);
-          if (anySelected()) return showBrowse(pf, ticket);
-          renderFacets(totals);
-          list.replaceChildren();
-          more.hidden = true;
-          note.hidden = true;
+      pagefind().then(function (pf) {
+        if (ticket !== latest) return null;
+        if (query) return showSearch(pf, query, ticket);
+        if (anySelected()) return showBrowse(pf, ticket);
+        facetState = { ticket: ticket, terms: [], ids: null };
+        list.replaceChildren();
+        more.hidden = true;
+        note.hidden = true;
+        return (facetBox.open ? fillFacets() : Promise.resolve()).then(function () {
+          if (ticket !== latest) return;
           status.textContent = "Gõ từ cần tìm, hoặc chọn bộ lọc để xem danh sách bản ghi.";
-          return null;
         });
+      });
     }
 
     function showSearch(pf, query, ticket) {
       return search(query).then(function (found) {
-        return filterIndex(pf, found.terms).then(function () {
-          return found;
-        });
-      }).then(function (found) {
-        if (ticket !== latest) return;
-        var shown = found.entries.filter(function (entry) {
-          return passes(entry.result.id);
-        });
-        renderFacets(
-          countsOf(
-            found.entries.map(function (entry) {
-              return entry.result.id;
-            })
-          )
-        );
-        note.hidden = found.dropped.length === 0;
-        note.textContent = found.dropped.length ? droppedNote(found.dropped) : "";
-        var filters = describeFilters();
-        var text = shown.length
-          ? shown.length + " kết quả cho “" + query + "”" + (filters ? " (" + filters + ")" : "")
-          : found.dropped.length && !found.entries.length
-            ? "Không trang nào có từ " + quoted(found.dropped) + "."
-            : noResults(query);
-        if (found.capped) text += " Chỉ " + MAX_CHECKED + " trang đầu được đọc để kiểm tra.";
-        paginate(
-          ticket,
-          shown.length,
-          function (from, to) {
-            return Promise.all(shown.slice(from, to).map(withData)).then(function (entries) {
-              return entries.map(function (entry) {
-                return entry.data;
+        if (ticket !== latest) return null;
+        facetState = {
+          ticket: ticket,
+          terms: found.terms,
+          ids: found.entries.map(function (entry) {
+            return entry.result.id;
+          }),
+        };
+        // Filtering needs the pages of the chosen values; counting waits until shown.
+        return (anySelected() ? fillFacets() : Promise.resolve()).then(function () {
+          if (ticket !== latest) return;
+          var shown = found.entries.filter(function (entry) {
+            return passes(entry.result.id);
+          });
+          note.hidden = found.dropped.length === 0;
+          note.textContent = found.dropped.length ? droppedNote(found.dropped) : "";
+          var filters = describeFilters();
+          var text = shown.length
+            ? shown.length + " kết quả cho “" + query + "”" + (filters ? " (" + filters + ")" : "")
+            : found.dropped.length && !found.entries.length
+              ? "Không trang nào có từ " + quoted(found.dropped) + "."
+              : noResults(query);
+          if (found.capped) text += " Chỉ " + MAX_CHECKED + " trang đầu được đọc để kiểm tra.";
+          paginate(
+            ticket,
+            shown.length,
+            function (from, to) {
+              return Promise.all(shown.slice(from, to).map(withData)).then(function (entries) {
+                return entries.map(function (entry) {
+                  return entry.data;
+                });
               });
-            });
-          },
-          found.terms,
-          text
-        );
+            },
+            found.terms,
+            text
+          );
+        });
       });
     }
 
     // No words: everything the filters select, newest first.
     function showBrowse(pf, ticket) {
-      var listing = pf.search(null, { sort: { date: "desc" } });
-      return Promise.all([listing, filterIndex(pf, [])]).then(function (found) {
-        if (ticket !== latest) return;
-        var all = found[0].results;
-        var results = all.filter(function (result) {
-          return passes(result.id);
+      return pf.search(null, { sort: { date: "desc" } }).then(function (listing) {
+        if (ticket !== latest) return null;
+        var all = listing.results;
+        facetState = {
+          ticket: ticket,
+          terms: [],
+          ids: all.map(function (result) {
+            return result.id;
+          }),
+        };
+        return fillFacets().then(function () {
+          if (ticket !== latest) return;
+          var results = all.filter(function (result) {
+            return passes(result.id);
+          });
+          note.hidden = true;
+          var text = results.length
+            ? results.length + " kết quả theo bộ lọc (" + describeFilters() + "), mới nhất trước"
+            : "Không có kết quả nào theo bộ lọc (" + describeFilters() + "). Hãy bỏ bớt bộ lọc.";
+          paginate(
+            ticket,
+            results.length,
+            function (from, to) {
+              return Promise.all(
+                results.slice(from, to).map(function (result) {
+                  return result.data();
+                })
+              );
+            },
+            [],
+            text
+          );
         });
-        renderFacets(
-          countsOf(
-            all.map(function (result) {
-              return result.id;
-            })
-          )
-        );
-        note.hidden = true;
-        var text = results.length
-          ? results.length + " kết quả theo bộ lọc (" + describeFilters() + "), mới nhất trước"
-          : "Không có kết quả nào theo bộ lọc (" + describeFilters() + "). Hãy bỏ bớt bộ lọc.";
-        paginate(
-          ticket,
-          results.length,
-          function (from, to) {
-            return Promise.all(
-              results.slice(from, to).map(function (result) {
-                return result.data();
-              })
-            );
-          },
-          [],
-          text
-        );
       });
     }
 

@@ -179,13 +179,17 @@ def _figures(reports: list[dict[str, Any]]) -> LighthouseFigures:
 
 
 def measure_pages(
-    site_dir: Path, runs: int, reports_dir: Path | None = None
+    site_dir: Path,
+    runs: int,
+    reports_dir: Path | None = None,
+    pages: dict[str, str] = PAGES,
+    presets: dict[str, str] = PRESETS,
 ) -> dict[tuple[str, str], LighthouseFigures]:
     """{(page, device): figures}, `runs` Lighthouse runs each, on the compressed server."""
     results = {}
     with serve_compressed(site_dir) as base, tempfile.TemporaryDirectory(prefix="kb-lighthouse-") as work:
-        for page, path in PAGES.items():
-            for device, preset in PRESETS.items():
+        for page, path in pages.items():
+            for device, preset in presets.items():
                 reports = [
                     run_lighthouse(base + path, preset, Path(work) / f"{preset}-{run}.json")
                     for run in range(runs)
@@ -239,20 +243,22 @@ def format_table(
     lines = [
         f"Điện thoại và máy tính, {time.strftime('%Y-%m-%d %H:%M')}: Lighthouse {lighthouse_version()}, "
         f"mô phỏng mạng chậm; máy chủ tĩnh nén gzip như GitHub Pages; lần chạy trung vị của {runs}",
-        f"{'trang':<16}{'thiết bị':<12}{'hiệu năng':>10}{'(các lần)':>14}{'FCP s':>7}{'LCP s':>7}"
+        f"{'trang':<16}{'thiết bị':<12}{'hiệu năng':>10}{'(các lần)':>20}{'FCP s':>7}{'LCP s':>7}"
         f"{'TBT ms':>8}{'CLS':>6}{'trợ năng':>10}{'thực hành':>11}{'SEO':>5}{'tải về KB':>11}{'yêu cầu':>9}",
     ]
     for (page, device), row in pages.items():
         lines.append(
             f"{page:<16}{device:<12}{row.scores['performance']:>10}"
-            f"{'/'.join(map(str, row.performance_runs)):>14}"
+            f"{'/'.join(map(str, row.performance_runs)):>20}"
             f"{row.fcp_ms / 1000:>7.1f}{row.lcp_ms / 1000:>7.1f}"
             f"{row.tbt_ms:>8.0f}{row.cls:>6.2f}{row.scores['accessibility']:>10}"
             f"{row.scores['best-practices']:>11}{row.scores['seo']:>5}"
             f"{row.transfer_bytes / 1024:>11.0f}{row.requests:>9}"
         )
+    lines.append("(tải về: byte truyền đi của mọi yêu cầu, kể cả sau khi tải xong trang)")
+    if not searches:
+        return "\n".join(lines)
     lines += [
-        "(tải về: byte truyền đi của mọi yêu cầu, kể cả sau khi tải xong trang)",
         "",
         f"Lần tìm đầu tiên “{FIRST_QUERY}” gõ vào ô tìm kiếm, trong Chromium (byte truyền đi)",
         f"{'bộ dữ liệu':<20}{'không nén KB':>14}{'yêu cầu':>9}{'nén gzip KB':>13}{'yêu cầu':>9}"
@@ -266,17 +272,43 @@ def format_table(
     return "\n".join(lines)
 
 
-def bench_phone(repo_root: Path, site_dir: Path, synthetic_records: int, runs: int, out_dir: Path) -> str:
+def bench_phone(
+    repo_root: Path,
+    site_dir: Path,
+    synthetic_records: int,
+    runs: int,
+    out_dir: Path,
+    paths: list[str] | None = None,
+    presets: list[str] | None = None,
+) -> str:
+    """The whole benchmark; or, given `paths` or `presets`, Lighthouse alone on those pages
+    and presets (a quick measure of one page, written to phone-<time>.txt only)."""
     if not (site_dir / "index.html").exists():
         raise SystemExit(f"no built site in {site_dir}: run `make build` first")
+    unknown = sorted(set(paths or ()) - set(PAGES.values())) + sorted(
+        set(presets or ()) - set(PRESETS.values())
+    )
+    if unknown:
+        known = ", ".join([*PAGES.values(), *PRESETS.values()])
+        raise SystemExit(f"bench-phone: không có trang hay cấu hình {', '.join(unknown)} (có: {known})")
+    whole = paths is None and presets is None
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    pages = measure_pages(site_dir, runs, out_dir / f"phone-{stamp}")
-    searches = [measure_first_search("thật (data/)", site_dir)]
-    with tempfile.TemporaryDirectory(prefix="kb-synthetic-") as work:
-        site = synthetic_site(repo_root, synthetic_records, Path(work))
-        searches.append(measure_first_search(f"tổng hợp {synthetic_records}", site))
+    pages = measure_pages(
+        site_dir,
+        runs,
+        out_dir / f"phone-{stamp}",
+        {page: path for page, path in PAGES.items() if paths is None or path in paths},
+        {device: preset for device, preset in PRESETS.items() if presets is None or preset in presets},
+    )
+    searches = []
+    if whole:
+        searches.append(measure_first_search("thật (data/)", site_dir))
+        with tempfile.TemporaryDirectory(prefix="kb-synthetic-") as work:
+            site = synthetic_site(repo_root, synthetic_records, Path(work))
+            searches.append(measure_first_search(f"tổng hợp {synthetic_records}", site))
     table = format_table(pages, searches, runs)
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / f"phone-{stamp}.txt").write_text(table + "\n", encoding="utf-8")
-    (out_dir / "phone.txt").write_text(table + "\n", encoding="utf-8")
+    if whole:
+        (out_dir / "phone.txt").write_text(table + "\n", encoding="utf-8")
     return table

@@ -167,7 +167,11 @@ def cmd_bench(args: argparse.Namespace) -> int:
 def cmd_bench_phone(args: argparse.Namespace) -> int:
     from .bench_phone import bench_phone
 
-    print(bench_phone(REPO_ROOT, args.site, args.records, args.runs, REPO_ROOT / "bench-results"))
+    print(
+        bench_phone(
+            REPO_ROOT, args.site, args.records, args.runs, REPO_ROOT / "bench-results", args.page, args.preset
+        )
+    )
     return 0
 
 
@@ -249,6 +253,14 @@ def _measure_commands(commands: Any) -> None:
     phone.add_argument("--site", type=Path, default=REPO_ROOT / "site", help="built site folder")
     phone.add_argument("--records", type=int, default=10_000, help="synthetic dataset size")
     phone.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page and device")
+    phone.add_argument(
+        "--page",
+        action="append",
+        help="only this page, e.g. /tim-kiem/?q=gin+giu+hoa+binh (Lighthouse alone)",
+    )
+    phone.add_argument(
+        "--preset", action="append", help="only this preset: mobile or desktop (Lighthouse alone)"
+    )
     phone.set_defaults(run=cmd_bench_phone)
 
 
