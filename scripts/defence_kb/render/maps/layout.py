@@ -71,16 +71,21 @@ def panel(
     }
 
 
+def _islands_drawn(view: View, archipelago: atlas.Archipelago) -> list[tuple[float, float]]:
+    """Where an archipelago's islands are drawn on a view (the world view shows them all)."""
+    return [
+        view.place(atlas.equal_earth(island.lon, island.lat))
+        for island in archipelago.islands
+        if view.contains(island.lon, island.lat) or view.name == "world"
+    ]
+
+
 def _viet_nams_names(view: View, labels: Labels) -> tuple[list[dict], list[dict]]:
     """The archipelagos' islands (dots) and names, and the sea's name: written on every view
     that shows them, before any other name."""
     dots, archipelagos = [], []
     for archipelago in atlas.ARCHIPELAGOS:
-        islands = [
-            view.place(atlas.equal_earth(island.lon, island.lat))
-            for island in archipelago.islands
-            if view.contains(island.lon, island.lat) or view.name == "world"
-        ]
+        islands = _islands_drawn(view, archipelago)
         if islands:
             dots.append(
                 {
@@ -103,11 +108,7 @@ def _viet_nams_room(view: View) -> list[tuple[float, float, float, float]]:
     """The boxes of the archipelagos' islands and of the sea's name at its own place."""
     boxes = []
     for archipelago in atlas.ARCHIPELAGOS:
-        islands = [
-            view.place(atlas.equal_earth(island.lon, island.lat))
-            for island in archipelago.islands
-            if view.contains(island.lon, island.lat) or view.name == "world"
-        ]
+        islands = _islands_drawn(view, archipelago)
         if islands:
             xs, ys = [p[0] for p in islands], [p[1] for p in islands]
             boxes.append((min(xs) - 2, min(ys) - 2, max(xs) + 2, max(ys) + 2))
