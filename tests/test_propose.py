@@ -689,3 +689,17 @@ def test_the_forms_code_is_modules_of_short_functions() -> None:
             (REPO_ROOT / "scripts" / "defence_kb" / python).read_text(encoding="utf-8").split('"""')[1]
         )
         assert f"docs/assets/propose/{twin}" in " ".join(docstring.split()), python
+
+
+def test_the_forms_comments_name_python_modules_that_exist() -> None:
+    """A module the form's comments say it mirrors (`validate/rules/quotes.py`,
+    `schema/dates.py`…) is a file of scripts/defence_kb/: a renamed module is renamed there too."""
+    package = REPO_ROOT / "scripts" / "defence_kb"
+    named = {
+        (module.name, name.removeprefix("scripts/defence_kb/"))
+        for module in FORM_MODULES.glob("*.js")
+        for name in re.findall(r"[\w/]+\.py\b", module.read_text(encoding="utf-8"))
+    }
+    assert len(named) >= 10
+    missing = sorted((js, name) for js, name in named if not (package / name).is_file())
+    assert missing == []

@@ -1,5 +1,7 @@
-// The checks of scripts/defence_kb/validate.py, with its messages word for word, so an
-// editor sees before sending what the pull request's check would say.
+// The checks of the validator (the package scripts/defence_kb/validate/: the schema's
+// complaints worded by validate/messages.py, and the rules of validate/rules/), with its
+// messages word for word, so an editor sees before sending what the pull request's check
+// would say.
 
 import { SLUG, collapse, nfc, strip } from "./text.js";
 import { before, daysIn, earliest, iso, latest, parseDate } from "./dates.js";
@@ -85,7 +87,7 @@ function firstWordDivergence(source, normalized) {
   );
 }
 
-// validate._check_quotes: the paragraph a quote is in, or what differs, the source by its name.
+// validate/rules/quotes.py: the paragraph a quote is in, or what differs, the source by its name.
 export function quoteCheck(sourceId, quote) {
   var source = ctx.sources[sourceId];
   if (!source || !quote) return { paragraph: null };

@@ -4,7 +4,7 @@
 // (scripts/defence_kb/propose.py).
 //
 // The form is built from the JSON Schema of the chosen record type (record_form.js); the
-// checks mirror validate.py with its messages word for word (checks.js); the YAML is the
+// checks mirror the validator (validate/) with its messages word for word (checks.js); the YAML is the
 // canonical form `make fix` writes (canonical_yaml.js, key_order.js); the preview words
 // dates as wording.py does (wording.js). This module lays the form out and runs the
 // update loop: read the fields, check, preview, offer the ways to send.
