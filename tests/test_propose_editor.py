@@ -7,13 +7,17 @@ new entities open where they are named, and corrections are drafts with a readab
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from conftest import run_cli
+from defence_kb.validate.rules.html_tags import HTML_TAG
 from test_propose import (
     TTXVN,
     choose,
+    copy_data,
     field,
     fill,
     open_form,
@@ -21,6 +25,7 @@ from test_propose import (
     problems_shown,
     proposal,
     select,
+    write_proposal,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
@@ -164,9 +169,62 @@ def test_html_in_a_text_field_is_refused_with_a_clear_message(page: Any, site_ur
     fill(page, "title", "Thử HTML")
     fill(page, "summary", "Việt Nam ký <b>bản ghi nhớ</b> với Pháp.")
     made = proposal(page, "Thử HTML")
-    message = "“Tóm tắt” có thẻ HTML “<b>”: bản ghi là chữ thuần, không dùng HTML"
+    message = "“Tóm tắt” có thẻ HTML “<b>”: nội dung là chữ thuần, không dùng HTML"
     assert any(message in problem["message"] for problem in made["problems"])
     assert message in field(page, "summary").inner_text()
+
+
+def test_html_is_refused_in_a_quote_and_in_a_new_entity_as_the_validator_refuses_it(
+    page: Any, site_url: str, tmp_path: Path
+) -> None:
+    """Nested values and a new entity's fields are checked too, with the validator's words
+    (rules/html_tags.py), the field named by its label."""
+    open_form(page, site_url)
+    page.check("input[name=kb-type][value=agreements]")
+    fill(page, "title", "Thử HTML lồng")
+    typed_quote(page, "Bộ Quốc phòng đã <i>tham mưu</i>")
+    choose(page, "entities", "Bộ Quốc phòng Pháp")
+    entity = page.locator(".kb-new-entity").first
+    entity.locator("[data-field=description] textarea").fill("Cơ quan <img src=x onerror=alert(1)> của Pháp")
+    made = proposal(page, "Thử HTML lồng")
+    how = "nội dung là chữ thuần, không dùng HTML; xóa thẻ (muốn nhấn mạnh thì viết *chữ nghiêng* hoặc **chữ đậm**)"
+    shown = [problem["message"] for problem in made["problems"]]
+    assert f"“Bằng chứng (trích nguyên văn) 1 › Trích dẫn” có thẻ HTML “<i>”: {how}" in shown, shown
+    assert f"“Giới thiệu ngắn” có thẻ HTML “<img src=x onerror=alert(1)>”: {how}" in shown, shown
+    assert "<img src=x" in entity.locator("[data-field=description] .kb-error").inner_text()
+    data = copy_data(tmp_path)
+    write_proposal(data, "agreements", made)
+    validated = run_cli("--data", str(data), "validate").stderr
+    assert f"“evidence[1].quote” có thẻ HTML “<i>”: {how}" in validated
+    assert f"“description” có thẻ HTML “<img src=x onerror=alert(1)>”: {how}" in validated
+
+
+MARKUP_OR_NOT = [
+    "<script>alert(1)</script>",
+    "chữ <b>đậm</b>",
+    'xem <a href="https://x.example">đây</a>',
+    "<img src=x onerror=alert(1)>",
+    "dòng<br/>mới",
+    "<!-- ẩn -->",
+    "<!DOCTYPE html>",
+    "<![CDATA[x]]>",
+    "<?php echo 1 ?>",
+    "a < b và b > c",
+    "<3 tháng",
+    "< 5 năm, >2 lần",
+    "<Hà Nội>",
+    "x<y",
+    "<- và ->",
+    "<https://example.org>",
+]
+
+
+def test_the_form_and_the_validator_see_the_same_tags(page: Any, site_url: str) -> None:
+    open_form(page, site_url)
+    seen = page.evaluate("texts => texts.map(t => window.kbPropose.htmlTag(t))", MARKUP_OR_NOT)
+    expected = [found.group() if (found := HTML_TAG.search(text)) else None for text in MARKUP_OR_NOT]
+    assert seen == expected
+    assert expected.count(None) == 7
 
 
 def test_emphasis_in_the_preview_looks_as_on_the_page(page: Any, site_url: str) -> None:

@@ -284,9 +284,9 @@ function checkNewEntities(entityData, add) {
         add(prefix.concat("id"), "mã đối tác “" + entity.id + "” đã dùng ở data/entities/" + entity.id + ".yml; mỗi đối tác một mã riêng");
       }
     }
-    checkEnglish(entity, "name_en", function (path, message) {
-      add(prefix.concat(path), message);
-    });
+    var inEntity = (path, message) => add(prefix.concat(path), message);
+    checkEnglish(entity, "name_en", inEntity);
+    checkHtml(entity, [], inEntity);
     (entity.aliases || []).forEach(function (alias, i) {
       if (!foundInSources(alias)) add(prefix.concat(["aliases", i]), "tên khác “" + alias + "” không có trong nguồn nào: tên ngoài nguồn ghi vào “" + label("search_aliases") + "”");
     });
@@ -319,22 +319,34 @@ function checkSpan(value, path, add) {
   }
 }
 
-var HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/;
+// validate/rules/html_tags.py's HTML_TAG: what CommonMark takes for raw HTML.
+export var HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|<!--|<![A-Za-z][^<>]*>|<!\[CDATA\[|<\?[^<>]*\?>/;
 
 // Text fields the schema requires to hold something (Text: at least one non-space).
 function checkStrings(record, path, add) {
   Object.keys(record).forEach(function (name) {
     var value = record[name];
     if (typeof value === "string" && !/\S/.test(value)) add(path.concat(name), "“" + fieldLabel(path.concat(name)) + "” không được để trống");
-    var tag = typeof value === "string" ? HTML_TAG.exec(value) : null;
+  });
+  checkHtml(record, path, add);
+}
+
+// validate/rules/html_tags.py: no value holds HTML, however deep; an address is a link.
+function checkHtml(value, path, add) {
+  if (typeof value === "string") {
+    var tag = HTML_TAG.exec(value);
     if (tag) {
       add(
-        path.concat(name),
-        "“" + fieldLabel(path.concat(name)) + "” có thẻ HTML “" + tag[0] + "”: bản ghi là chữ thuần, không dùng HTML; " +
+        path,
+        "“" + fieldLabel(path) + "” có thẻ HTML “" + tag[0] + "”: nội dung là chữ thuần, không dùng HTML; " +
           "xóa thẻ (muốn nhấn mạnh thì viết *chữ nghiêng* hoặc **chữ đậm**)"
       );
     }
-  });
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => checkHtml(item, path.concat(index), add));
+  } else if (value && typeof value === "object") {
+    Object.keys(value).forEach((key) => key !== "url" && checkHtml(value[key], path.concat(key), add));
+  }
 }
 
 function foundInSources(text) {

@@ -17,7 +17,7 @@ import { orderKeys } from "./key_order.js";
 import { ctx, discardDraft, loadData, readDraft, saveDraft } from "./state.js";
 import { buildFields, collect } from "./record_form.js";
 import { addNewEntity } from "./entities.js";
-import { check } from "./checks.js";
+import { HTML_TAG, check } from "./checks.js";
 import { showProblems } from "./problems.js";
 import { renderDuplicates } from "./duplicates.js";
 import { annotateEvidence, renderPage } from "./preview.js";
@@ -196,6 +196,7 @@ function start(data) {
     orderKeys: orderKeys,
     newFileUrl: newFileUrl,
     URL_LIMIT: URL_LIMIT,
+    htmlTag: (text) => (HTML_TAG.exec(text) || [null])[0],
     current: function () {
       return last;
     },
