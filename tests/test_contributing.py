@@ -48,6 +48,7 @@ def test_the_guide_leads_with_the_form_and_its_pictures_exist() -> None:
         "Thêm vào bằng chứng",
         "Trích cả đoạn",
         "+ Thêm đối tác mới",
+        "Nguồn nói về đối tác",
         "Là một khoảng thời gian",
         "Mở pull request trên GitHub",
         "Nhánh của bạn",

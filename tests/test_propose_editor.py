@@ -13,11 +13,13 @@ from typing import Any
 import pytest
 
 from conftest import run_cli
+from defence_kb.fix.canonical_yaml import emit
 from defence_kb.validate.rules.html_tags import HTML_TAG
 from test_propose import (
     TTXVN,
     choose,
     copy_data,
+    describe_new_entity,
     field,
     fill,
     open_form,
@@ -321,6 +323,65 @@ def test_a_new_entity_opens_next_to_its_field_and_asks_for_a_description(page: A
     entity = page.locator(".kb-new-entity").first
     assert entity.locator("[data-field=description] textarea").is_visible()
     assert entity.locator("[data-field=kind] select").evaluate("el => el === document.activeElement")
+
+
+def test_a_new_entity_is_described_with_its_source_and_its_file_validates(
+    page: Any, site_url: str, tmp_path: Path
+) -> None:
+    """The panel asks, in Vietnamese, for what the articles say of the entity and where
+    (source and paragraph); the file it writes cites them as the data's entities do, is
+    canonical, validates, and comes back whole from a draft."""
+    open_form(page, site_url)
+    page.check("input[name=kb-type][value=agreements]")
+    title = "Bản ghi nhớ gìn giữ hòa bình với Bộ Quốc phòng Pháp (thử đối tác)"
+    fill(page, "title", title)
+    choose(page, "parties", "Bộ Quốc phòng Pháp")
+    panel = page.locator(".kb-new-entity").first
+    labels = " ".join(panel.locator("label, legend").all_inner_texts())
+    for words in ("Giới thiệu ngắn (bắt buộc)", "Nguồn nói về đối tác (bắt buộc)", "Nguồn", "Đoạn (số đoạn"):
+        assert words in labels, labels
+    panel.locator("[data-field=kind] select").select_option("organisation")
+    show_all(page)
+    shown = problems_shown(page)
+    assert "Đối tác mới 1: thiếu “Giới thiệu ngắn”: viết ngắn gọn, bằng lời của bạn" in shown
+    assert "Đối tác mới 1: chưa chọn nguồn nói về đối tác" in shown
+    assert "chưa chọn nguồn" in panel.locator("[data-field=source] .kb-error").inner_text()
+    # A paragraph the source does not have is named at its field.
+    source_name = page.locator(f".kb-picker select option[value={TTXVN}]").inner_text()
+    panel.locator("[data-field=entity_source] select").select_option(TTXVN)
+    assert "Tên “Bộ Quốc phòng Pháp”" not in panel.inner_text()  # the name is not in the article
+    describe_new_entity(
+        page, "organisation", "Cơ quan quốc phòng của Pháp, nước ký bản ghi nhớ.", TTXVN, "99"
+    )
+    made = proposal(page, title)
+    assert (
+        f"nguồn “{source_name}” không có đoạn 99 (các đoạn từ 1 đến"
+        in panel.locator("[data-field=paragraphs] .kb-error").inner_text()
+    )
+    describe_new_entity(
+        page, "organisation", "Cơ quan quốc phòng của Pháp, nước ký bản ghi nhớ.", TTXVN, "8, 9"
+    )
+    assert "Đoạn 8: Đáng chú ý, Bộ Quốc phòng đã tham mưu" in panel.inner_text()
+    made = proposal(page, title)
+    assert not [p for p in made["problems"] if p["path"][0] == "entity"], made["problems"]
+    description = f"Cơ quan quốc phòng của Pháp, nước ký bản ghi nhớ ({source_name}, đoạn 8, đoạn 9)."
+    expected = {"id": "bo-quoc-phong-phap", "kind": "organisation", "name": "Bộ Quốc phòng Pháp"}
+    assert made["entities"][0]["yaml"] == emit({**expected, "description": description})
+    data = copy_data(tmp_path)
+    path = data / "entities" / "bo-quoc-phong-phap.yml"
+    path.write_text(made["entities"][0]["yaml"], encoding="utf-8")
+    assert run_cli("--data", str(data), "validate").returncode == 0
+    assert run_cli("--data", str(data), "fix", "--check").returncode == 0
+    # A draft gives the panel back as it was typed: the words, the source, the paragraphs.
+    open_form(page, site_url)
+    page.get_by_role("button", name="Tiếp tục bản nháp").click()
+    panel = page.locator(".kb-new-entity").first
+    assert panel.locator("[data-field=description] textarea").input_value() == (
+        "Cơ quan quốc phòng của Pháp, nước ký bản ghi nhớ"
+    )
+    assert panel.locator("[data-field=entity_source] select").input_value() == TTXVN
+    assert panel.locator("[data-field=paragraphs] input").input_value() == "8, 9"
+    assert proposal(page, title)["entities"] == made["entities"]
 
 
 def test_a_correction_is_a_draft_and_its_diff_shows_what_goes_before_what_comes(

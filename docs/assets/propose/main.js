@@ -16,7 +16,7 @@ import { toYaml } from "./canonical_yaml.js";
 import { orderKeys } from "./key_order.js";
 import { ctx, discardDraft, loadData, readDraft, saveDraft } from "./state.js";
 import { buildFields, collect } from "./record_form.js";
-import { addNewEntity } from "./entities.js";
+import { addNewEntity, newEntityProblems } from "./entities.js";
 import { HTML_TAG, check } from "./checks.js";
 import { showProblems } from "./problems.js";
 import { renderDuplicates } from "./duplicates.js";
@@ -132,7 +132,7 @@ function update() {
   var entityData = ctx.newEntities.map((entity) => entity.read());
   var yaml = toYaml(record);
   saveDraft(record, entityData, !ctx.editing || yaml !== currentFile());
-  var problems = check(record, entityData);
+  var problems = check(record, entityData).concat(newEntityProblems());
   showProblems(problems);
   renderDuplicates(ctx.ui.duplicates, record);
   ctx.ui.yamlCode.textContent = yaml;
