@@ -12,11 +12,12 @@ from typing import Any
 
 import pytest
 
-from conftest import run_cli
+from conftest import REPO_ROOT, run_cli
 from defence_kb.fix.canonical_yaml import emit
 from defence_kb.validate.rules.html_tags import HTML_TAG
 from test_propose import (
     TTXVN,
+    assert_canonical,
     choose,
     copy_data,
     describe_new_entity,
@@ -399,6 +400,117 @@ def test_a_correction_is_a_draft_and_its_diff_shows_what_goes_before_what_comes(
     open_form(page, site_url, f"?sua={FPA}")
     page.get_by_role("button", name="Tiếp tục bản nháp").click()
     assert proposal(page, "(sửa)")["yaml"] == made["yaml"]
+
+
+COVID = "dieu-chinh-doi-ngoai-quoc-phong-thich-ung-covid-19"
+AAPTC_2022 = "hoi-nghi-cac-trung-tam-gin-giu-hoa-binh-chau-a-thai-binh-duong-2022"
+BOUND_QUOTE = "giai đoạn 2016-2021 tiếp tục đánh dấu bước phát triển mạnh mẽ của công tác HNQT và ĐNQP"
+
+
+def edit_summary_end(page: Any) -> None:
+    summary = field(page, "summary").locator("textarea")
+    summary.fill(summary.input_value().replace("cứu chiến lược.", "cứu chiến lược quân sự."))
+
+
+def edit_summary_start(page: Any) -> None:
+    summary = field(page, "summary").locator("textarea")
+    summary.fill(summary.input_value().replace("Quân ủy Trung ương,", "Quân ủy Trung ương và"))
+
+
+def edit_tag(page: Any) -> None:
+    field(page, "tags").locator("textarea").fill("Covid-19\nhọp trực tuyến")
+
+
+def edit_quote(page: Any) -> None:
+    quote = page.locator(".kb-evidence__item").nth(3).locator("textarea")
+    quote.fill(quote.input_value().removesuffix("..."))
+
+
+def edit_bound_quote(page: Any) -> None:
+    page.locator("[data-field=not_before] [data-field=quote] textarea").fill(BOUND_QUOTE.split(" của")[0])
+
+
+def edit_date(page: Any) -> None:
+    date = field(page, "date").locator("input[type=text]").first
+    date.fill("15/06/2022")
+    date.blur()
+
+
+def edit_figure_unit(page: Any) -> None:
+    page.locator("[data-field=figures] .kb-group").nth(1).locator("[data-field=unit] input").fill("tổ chức")
+
+
+@pytest.mark.parametrize(
+    ("record", "edit", "removed", "added"),
+    [
+        pytest.param(
+            COVID, edit_summary_end, ["  cứu chiến lược."], ["  cứu chiến lược quân sự."], id="folded-summary"
+        ),
+        pytest.param(COVID, edit_tag, ["- trực tuyến"], ["- họp trực tuyến"], id="list-item"),
+        pytest.param(
+            COVID,
+            edit_quote,
+            ["    nghiên cứu chiến lược..."],
+            ["    nghiên cứu chiến lược"],
+            id="evidence-quote",
+        ),
+        pytest.param(
+            COVID,
+            edit_bound_quote,
+            [f"  quote: {BOUND_QUOTE}"],
+            [f"  quote: {BOUND_QUOTE.split(' của')[0]}"],
+            id="nested-bound-quote",  # not_after holds the same line: it stays
+        ),
+        pytest.param(AAPTC_2022, edit_date, ["date: 2022-06"], ["date: 2022-06-15"], id="date"),
+        pytest.param(
+            AAPTC_2022, edit_figure_unit, ["  unit: tổ chức quốc tế"], ["  unit: tổ chức"], id="nested-figure"
+        ),
+    ],
+)
+def test_a_correction_changes_the_lines_of_the_changed_field_only(
+    page: Any, site_url: str, record: str, edit: Any, removed: list[str], added: list[str]
+) -> None:
+    """Real records, each kind of field: the file is what `make fix` writes for the changed
+    data, and its diff with the file holds the changed lines only, what goes before what comes."""
+    open_form(page, site_url, f"?sua={record}")
+    before = proposal(page, f"id: {record}\n", typed=False)["yaml"]
+    assert before == next((REPO_ROOT / "data").glob(f"*/{record}.yml")).read_text(encoding="utf-8")
+    edit(page)
+    page.wait_for_function("before => window.kbPropose.current().yaml !== before", arg=before)
+    made = proposal(page, f"id: {record}\n")
+    assert made["problems"] == []
+    diff = page.locator(".kb-propose__diff").inner_text().split("\n")
+    changed = [line for line in diff if line[:1] in "-+" and line]
+    assert changed == [f"- {line}" for line in removed] + [f"+ {line}" for line in added], changed
+    assert [line[2:] for line in diff if line[:2] in ("  ", "- ")] == before.split("\n")
+    assert made["yaml"] == before.replace("\n".join(removed), "\n".join(added), 1)
+
+
+def test_a_correction_early_in_a_folded_summary_rewraps_that_summary_only(
+    page: Any, site_url: str, tmp_path: Path
+) -> None:
+    """A change in a summary's first line moves the words of its later lines, as `make fix`
+    folds them, and no line of any other field."""
+    open_form(page, site_url, f"?sua={COVID}")
+    before = proposal(page, f"id: {COVID}\n", typed=False)["yaml"]
+    edit_summary_start(page)
+    page.wait_for_function("before => window.kbPropose.current().yaml !== before", arg=before)
+    made = proposal(page, f"id: {COVID}\n")
+    path = tmp_path / f"{COVID}.yml"
+    path.write_text(made["yaml"], encoding="utf-8")
+    assert_canonical(path, "events")
+    old, new = before.splitlines(), made["yaml"].splitlines()
+    start = old.index("summary: >-") + 1
+    end = next(i for i in range(start, len(old)) if not old[i].startswith("  "))
+    new_end = next(i for i in range(start, len(new)) if not new[i].startswith("  "))
+    assert new[:start] == old[:start] and new[new_end:] == old[end:]
+    diff = page.locator(".kb-propose__diff").inner_text().split("\n")
+    changed = [line for line in diff if line[:1] in "-+" and line]
+    removed = [line[2:] for line in changed if line[0] == "-"]
+    assert removed and set(removed) <= set(old[start:end])
+    assert changed == [f"- {line}" for line in removed] + [
+        f"+ {line[2:]}" for line in changed[len(removed) :]
+    ]
 
 
 def test_the_keyboard_only_way_through_the_picker_and_comboboxes_needs_no_mouse(
