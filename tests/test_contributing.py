@@ -49,6 +49,8 @@ def test_the_guide_leads_with_the_form_and_its_pictures_exist() -> None:
         "Trích cả đoạn",
         "+ Thêm đối tác mới",
         "Nguồn nói về đối tác",
+        "Thêm tài liệu tham khảo",
+        "Trường của bản ghi",
         "Là một khoảng thời gian",
         "Mở pull request trên GitHub",
         "Nhánh của bạn",

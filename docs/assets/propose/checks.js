@@ -6,6 +6,7 @@
 import { SLUG, collapse, nfc, strip } from "./text.js";
 import { before, daysIn, earliest, iso, latest, parseDate } from "./dates.js";
 import { ctx, currentSchema } from "./state.js";
+import { checkReferenceList } from "./reference_checks.js";
 
 // A field as the form names it: its label ("Tóm tắt"), never its key ("summary"); an item
 // of a list by its number ("Số liệu 2 › Đơn vị").
@@ -116,6 +117,7 @@ export function check(record, entityData) {
   checkFigures(record, quotes, add);
   if (record.edition !== undefined) checkInteger(record.edition, ["edition"], 1, add);
   checkReferences(record, add);
+  checkReferenceList(record, bounds, add);
   // names: English names say whether a source has them
   checkEnglish(record, "title_en", add);
   checkPlaceholders(record, [], add);
