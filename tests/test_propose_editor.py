@@ -341,6 +341,7 @@ def test_a_new_entity_is_described_with_its_source_and_its_file_validates(
     labels = " ".join(panel.locator("label, legend").all_inner_texts())
     for words in ("Giới thiệu ngắn (bắt buộc)", "Nguồn nói về đối tác (bắt buộc)", "Nguồn", "Đoạn (số đoạn"):
         assert words in labels, labels
+    assert "bằng lời của bạn" in panel.locator("[data-field=description] .kb-hint").inner_text()
     panel.locator("[data-field=kind] select").select_option("organisation")
     show_all(page)
     shown = problems_shown(page)

@@ -53,6 +53,8 @@ export function addNewEntity(value, nextTo) {
   value = Object.assign({}, value, { description: cited.text || undefined });
   var where = sourceFields(box, path, () => parts.name.read());
   markRequired(box.querySelector("[data-field=description] > label"));
+  box.querySelector("[data-field=description] > .kb-hint").textContent =
+    "Điều bài viết nói về đối tác, ngắn gọn, bằng lời của bạn (ví dụ: Một trong 9 nước đối tác ký bản ghi nhớ về gìn giữ hòa bình với Việt Nam).";
   var entity = {
     id: value.id,
     read: function () {
