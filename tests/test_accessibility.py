@@ -14,6 +14,8 @@ from typing import Any
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from conftest import REPO_ROOT
+
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
@@ -62,6 +64,19 @@ def _proposal_in_progress(page: Any) -> None:
     box = page.locator("[data-field=entities] input[role=combobox]")
     box.fill("viet")
     page.wait_for_selector("[data-field=entities] [role=option]")
+
+
+def _new_source(page: Any) -> None:
+    """The "Thêm nguồn" step open: an article pasted, its paragraphs with their kinds, one
+    kind changed, a metadata error shown at its field, and the file's preview."""
+    page.wait_for_selector(".kb-propose__form")
+    page.locator(".kb-propose__new-source > summary").click()
+    article = REPO_ROOT / "tests" / "fixtures" / "new_source" / "bai-mot.txt"
+    page.get_by_label("Toàn văn bài viết").fill(article.read_text(encoding="utf-8"))
+    page.get_by_label("Địa chỉ URL của bài", exact=True).fill("vi-du.invalid")
+    page.get_by_label("Loại của đoạn 5", exact=True).select_option("sidebar")
+    page.locator("button.kb-propose__submit").click()  # shows every error
+    page.wait_for_selector("[data-field=source-url] .kb-error:not([hidden])")
 
 
 def _correction(page: Any) -> None:
@@ -115,6 +130,7 @@ PAGES: list[tuple[str, str, Callable[[Any], None] | None]] = [
     ("404", "/khong-co-trang-nay/", None),
     ("proposal form", "/de-xuat/", _proposal_in_progress),
     ("correction form", "/de-xuat/?sua=hiep-dinh-fpa-viet-nam-eu", _correction),
+    ("proposal form, new source", "/de-xuat/", _new_source),
 ]
 
 MODES = {

@@ -84,3 +84,34 @@ def test_reference_example_in_contributing_validates_and_marks_the_date(tmp_path
     result = run_cli("--data", str(data), "validate")
     assert result.returncode == 1
     assert "muộn hơn ngày đăng 27/12/2022 của nguồn" in result.stderr
+
+
+def test_the_new_source_example_is_the_file_the_form_writes_and_it_validates(tmp_path: Path) -> None:
+    """The "Thêm nguồn" example: the pasted text, what the editor filled in and the one kind
+    changed give exactly the file shown (new_source.py, twin of the form's step), and that
+    file validates."""
+    from defence_kb.new_source import propose_kinds, source_file, split_paragraphs
+
+    guide = (REPO_ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    example = re.search(
+        r"### Thêm một bài viết nguồn ngay trên trang.*?```text\n(.*?)```.*?```yaml\n(.*?)```", guide, re.S
+    )
+    assert example, "CONTRIBUTING.md lost its new source example"
+    text, shown = example.groups()
+    kinds = [p.kind.value for p in propose_kinds(split_paragraphs(text))]
+    assert kinds == ["heading", "meta", "lead", "caption"]  # as the guide says it proposes
+    kinds[2] = "body"  # the editor's change in the example
+    source_id = re.search(r"^id: (\S+)$", shown, re.M).group(1)
+    _, made = source_file(
+        text,
+        capture_file=f"{source_id}.txt",
+        publisher="Báo Ví Dụ",
+        published="2026-12-01",
+        kinds=kinds,
+    )
+    assert made == shown
+    data = tmp_path / "data"
+    shutil.copytree(REPO_ROOT / "data", data)
+    (data / "sources" / f"{source_id}.yml").write_text(shown, encoding="utf-8")
+    result = run_cli("--data", str(data), "validate")
+    assert result.returncode == 0, result.stderr

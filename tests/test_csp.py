@@ -104,6 +104,11 @@ def test_the_site_works_with_no_policy_violation(page_with_policy: Any, site_url
 
     page.goto(f"{site_url}/de-xuat/")
     page.wait_for_selector(".kb-propose__form")
+    # the "Thêm nguồn" step: a pasted article's paragraphs, their kinds and the file
+    page.locator(".kb-propose__new-source > summary").click()
+    page.get_by_label("Toàn văn bài viết").fill("Tiêu đề bài thử\n\nĐoạn một của bài thử.\n\nẢnh: một ảnh.")
+    page.wait_for_selector(".kb-new-source__paragraph >> nth=2")
+    assert page.get_by_label("Loại của đoạn 3", exact=True).input_value() == "caption"
     _check(page, errors)
 
     page.goto(f"{site_url}/khong-co-trang-nay/")  # the 404 page and its inline scripts

@@ -702,6 +702,7 @@ def test_the_forms_code_is_modules_of_short_functions() -> None:
         ("canonical_yaml.js", "fix/canonical_yaml.py"),
         ("key_order.js", "fix/key_order.py"),
         ("wording.js", "wording.py"),
+        ("new_source.js", "new_source.py"),
     ):
         assert (FORM_MODULES / twin).exists(), twin
         docstring = (

@@ -63,6 +63,46 @@ def test_a_value_from_a_reference_is_marked_and_linked_to_it(dataset: Dataset) -
     assert "Báo Ví Dụ" not in evidence
 
 
+def test_a_day_and_month_from_a_reference_is_marked_on_the_page_in_lists_and_exports(
+    dataset: Dataset,
+) -> None:
+    """A page that gives the day and month but no year supports `date_unspecified_year`:
+    that time is marked wherever it shows, as a full date is."""
+    text = dataset.read(RESOLUTION)
+    text = text.replace("date: 2013-04-10\n", "date_unspecified_year: XXXX-04-10\n")
+    dataset.write(
+        RESOLUTION, text.replace("      date: 2013-04-10", "      date_unspecified_year: XXXX-04-10")
+    )
+    assert dataset.run("validate").code == 0
+    rendered = pages(dataset)
+    row = next(line for line in rendered[PAGE].splitlines() if line.startswith("| Thời gian"))
+    assert "ngày 10/4, không rõ năm" in row and "theo tài liệu tham khảo: [Báo Ví Dụ, 12/04/2013]" in row, row
+    listing = rendered["van-kien/index.md"]
+    assert (
+        "ngày 10/4, không rõ năm; không muộn hơn 27/12/2022 (ngày đăng bài) (theo tài liệu tham khảo)"
+        in listing
+    )
+    kb = load_knowledge_base(dataset.root.parent, dataset.root)
+    exported = json.loads(export_files(kb)["du-lieu/defence-kb.json"])
+    time = exported["time"]["nghi-quyet-22"]
+    assert time["basis"].startswith("theo tài liệu tham khảo: Báo Ví Dụ"), time
+
+
+def test_the_answers_page_marks_a_date_that_rests_on_a_reference(dataset: Dataset) -> None:
+    """Hỏi nhanh shows records' times in its tables: a referenced date is marked there too."""
+    dataset.write(
+        "themes.yml",
+        dataset.read("themes.yml")
+        + "  - id: van-kien-chinh-sach\n    title: Văn kiện\n    intro: Giới thiệu văn kiện.\n",
+    )
+    dataset.edit(RESOLUTION, "  - chu-de-a", "  - chu-de-a\n  - van-kien-chinh-sach")
+    assert dataset.run("validate").code == 0
+    answers = pages(dataset)["hoi-nhanh.md"]
+    assert "10/04/2013" in answers
+    assert "10/04/2013 (theo tài liệu tham khảo)" in answers
+    assert "10/04/2013 |" not in answers
+
+
 def test_without_its_reference_the_value_loses_its_mark(dataset: Dataset) -> None:
     text = dataset.read(RESOLUTION)
     dataset.write(RESOLUTION, text.split("references:")[0])
@@ -166,6 +206,22 @@ def test_a_source_page_links_every_place_its_text_is_published(dataset: Dataset)
         in page
     )
     assert "không cho biết ai đăng trước" in page
+
+
+def test_a_copy_served_over_http_is_linked_and_said_to_be_unencrypted(dataset: Dataset) -> None:
+    """Some official sites serve http only: a copy says where the text is, so it is kept,
+    and the reader is told the page is not encrypted. A reference stays https only."""
+    dataset.edit(
+        "sources/nguon-a.yml",
+        "capture_file:",
+        COPY.replace("https://example.org", "http://example.org") + "capture_file:",
+    )
+    assert dataset.run("validate").code == 0
+    page = pages(dataset)["nguon/nguon-a.md"]
+    assert (
+        "[http://example.org/ban-dang-lai/bai-a](http://example.org/ban-dang-lai/bai-a){ .kb-url }"
+        " (trang chỉ có địa chỉ http://, không mã hóa) (truy cập ngày 03/12/2026)" in page
+    )
 
 
 def test_coordinates_an_editor_wrote_are_marked_in_the_table_and_the_map_caption(dataset: Dataset) -> None:

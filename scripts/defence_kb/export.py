@@ -116,7 +116,7 @@ def time_data(entry: RecordEntry) -> dict[str, Any]:
         "not_before": _bound(placement.not_before),
         "not_after": _bound(placement.not_after),
     }
-    referenced = entry.referenced.get("date")
+    referenced = entry.time_referenced
     if referenced:  # the date rests on references, not on the articles
         data["basis"] = "theo tài liệu tham khảo: " + "; ".join(map(format_reference, referenced.agreeing))
         data["references"] = [reference.id for reference in referenced.agreeing]

@@ -78,7 +78,7 @@ def time_precision(entry: RecordEntry) -> str:
 
 def _date_basis(entry: RecordEntry) -> str:
     """A date that rests on references says so in the result, as it does on the page."""
-    referenced = entry.referenced.get("date")
+    referenced = entry.time_referenced
     if not referenced:
         return ""
     return " (theo tài liệu tham khảo: " + "; ".join(map(format_reference, referenced.agreeing)) + ")"

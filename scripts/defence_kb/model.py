@@ -18,6 +18,9 @@ from .schema import DateSpan, Entity, Paragraph, PartialDate, Record, Source, Th
 from .text import vietnamese_sort_key
 from .validate import ValidatedData
 
+# The fields that say when a record happened; a reference may support either.
+TIME_FIELDS = ("date", "date_unspecified_year")
+
 
 @dataclass(frozen=True)
 class Citation:
@@ -147,6 +150,12 @@ class RecordEntry:
     @property
     def id(self) -> str:
         return self.record.id
+
+    @property
+    def time_referenced(self) -> Referenced | None:
+        """The references the record's time rests on: its date, or its day and month when
+        the year is unknown (a record has one or the other)."""
+        return next((self.referenced[field] for field in TIME_FIELDS if field in self.referenced), None)
 
     @property
     def sort_key(self) -> tuple[int, tuple[int, int, int], bytes]:

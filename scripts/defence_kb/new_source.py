@@ -8,12 +8,19 @@ page's own information. A proposal is only a proposal: the file's header comment
 one with its reason for the editor to confirm (`make fix` keeps a header; the editor deletes
 it once checked). What the editor did not say (publisher, date, address, title) is listed in
 `unknown`, never guessed. The file is written exactly as `make fix` writes it.
+
+The proposal form's "Thêm nguồn" step does the same in the browser: its JavaScript twin,
+docs/assets/propose/new_source.js, writes byte for byte the file this module writes
+(tests/test_new_source_form.py compares them). There the editor confirms or changes each
+paragraph's kind in the form itself (`kinds`), so the file it sends carries those kinds and
+no header of proposals to check.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,11 +100,21 @@ def source_file(
     publisher: str | None = None,
     published: str | None = None,
     url: str | None = None,
+    kinds: Sequence[str] | None = None,
 ) -> tuple[str, str]:
-    """(id, canonical YAML) of the source file for an article's text."""
+    """(id, canonical YAML) of the source file for an article's text. `kinds`, one per
+    paragraph, are the kinds the editor confirmed (the form's step): they replace the
+    proposals, and the file has no header asking for them to be checked."""
     proposals = propose_kinds(split_paragraphs(text))
     if not proposals:
         raise ValueError("tệp không có chữ nào: dán toàn văn bài viết vào tệp rồi chạy lại")
+    if kinds is not None:
+        if len(kinds) != len(proposals):
+            raise ValueError(f"có {len(proposals)} đoạn nhưng {len(kinds)} loại đoạn")
+        proposals = [
+            Proposal(p.n, ParagraphKind(kind), "biên tập viên xác nhận", p.text)
+            for p, kind in zip(proposals, kinds, strict=True)
+        ]
     if title is None and proposals[0].kind is ParagraphKind.heading:
         title = proposals[0].text
     label = title or Path(capture_file).stem
@@ -136,16 +153,20 @@ def source_file(
         ],
     }
     data = {key: value for key, value in data.items() if value not in (None, [])}
-    header = [
-        f"# Tạo bằng “make source” từ {capture_file}. Loại đoạn (kind) là ĐỀ XUẤT; kiểm tra từng dòng",
-        "# dưới đây với bài viết, sửa kind nếu sai, rồi xóa các dòng # này (make fix giữ chúng).",
-        *(
-            f"# - đoạn {p.n}: {p.kind.value} ({p.kind.label}): {p.reason}"
-            for p in proposals
-            if p.kind is not ParagraphKind.body
-        ),
-        "# - các đoạn còn lại: body (Nội dung).",
-    ]
+    header = (
+        []
+        if kinds is not None
+        else [
+            f"# Tạo bằng “make source” từ {capture_file}. Loại đoạn (kind) là ĐỀ XUẤT; kiểm tra từng dòng",
+            "# dưới đây với bài viết, sửa kind nếu sai, rồi xóa các dòng # này (make fix giữ chúng).",
+            *(
+                f"# - đoạn {p.n}: {p.kind.value} ({p.kind.label}): {p.reason}"
+                for p in proposals
+                if p.kind is not ParagraphKind.body
+            ),
+            "# - các đoạn còn lại: body (Nội dung).",
+        ]
+    )
     fixed = canonical_text(DataFile(Path(f"{source_id}.yml"), Source, True), emit(data, header))
     if fixed.problems or fixed.after is None:
         raise ValueError("; ".join(problem.message for problem in fixed.problems) or "không tạo được tệp")

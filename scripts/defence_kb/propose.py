@@ -27,6 +27,7 @@ from .schema import (
     PLACEHOLDER,
     RECORD_TYPES,
     Entity,
+    ParagraphKind,
     PublishedKind,
     Record,
     Vocabulary,
@@ -125,6 +126,9 @@ def form_data(kb: KnowledgeBase, settings: SiteSettings, repo_root: Path) -> dic
             for folder, cls in RECORD_TYPES.items()
         ],
         "entity_schema": schemas["entities.schema.json"],
+        # the "Thêm nguồn" step writes a source file (new_source.py's twin, new_source.js)
+        "source_schema": schemas["sources.schema.json"],
+        "paragraph_kinds": [{"value": kind.value, "label": kind.label} for kind in ParagraphKind],
         "labels": FIELD_LABELS,
         "role_labels": Record.ROLE_LABELS,
         "long_text": LONG_TEXT,

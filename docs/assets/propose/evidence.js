@@ -7,14 +7,31 @@ import { ctx } from "./state.js";
 import { fieldFrame, slot, touch } from "./fields.js";
 import { picker } from "./picker.js";
 
-export function sourceSelect(id, value) {
-  var select = el("select", { id: id });
+function fillOptions(select, value) {
+  select.textContent = "";
   select.appendChild(el("option", { value: "", text: "— chọn nguồn —" }));
   ctx.data.sources.forEach(function (source) {
     select.appendChild(el("option", { value: source.id, text: source.label }));
   });
   select.value = value || "";
+}
+
+export function sourceSelect(id, value) {
+  var select = el("select", { id: id, class: "kb-source-select" });
+  fillOptions(select, value);
   return select;
+}
+
+// A source added in the form ("Thêm nguồn", source_form.js) joins every source choice; a
+// choice of it follows it when its id changes, and a picker showing it shows it again.
+export function refreshSourceSelects(old, now, changed) {
+  document.querySelectorAll("select.kb-source-select").forEach(function (select) {
+    var value = select.value && select.value === old ? now || "" : select.value;
+    fillOptions(select, value);
+    if (changed && value && value === now && select.closest(".kb-picker")) {
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+    }
+  });
 }
 
 export function sourceWidget(name, path, required, description, container) {

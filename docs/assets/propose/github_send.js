@@ -15,26 +15,31 @@ function upstream() {
   return { owner: parts[parts.length - 2], repo: parts[parts.length - 1] };
 }
 
-// The files of the proposal: the record (in place for a correction) and each new entity.
+// The files of the proposal: the record (in place for a correction), each new entity and
+// the new source (or the new source alone).
 export function proposalFiles(current) {
   var record = current.record;
   var path = ctx.editing ? ctx.editing.path : "data/" + ctx.state.type + "/" + record.id + ".yml";
-  var files = [{ path: path, content: current.yaml }];
+  var files = current.sourceAlone ? [] : [{ path: path, content: current.yaml }];
   current.entities.forEach(function (file) {
     files.push({ path: "data/entities/" + file.id + ".yml", content: file.yaml });
   });
+  if (current.source) files.push({ path: current.source.path, content: current.source.yaml });
   return files;
 }
 
 function pullBody(current, files) {
   var sources = (current.record.evidence || [])
     .map((item) => ctx.sources[item.source])
-    .filter(Boolean)
+    .filter((source) => source && !source.isNew)
     .map((source) => "- " + source.label);
+  if (current.source) sources.push("- " + current.source.label + " (nguồn mới: `" + current.source.path + "`)");
   return [
     "## Thay đổi",
     "",
-    (ctx.editing ? "Sửa bản ghi “" : "Thêm bản ghi “") + (current.record.title || current.record.id) + "”, qua biểu mẫu “Đề xuất bản ghi”:",
+    current.sourceAlone
+      ? "Thêm nguồn “" + current.source.label + "”, qua bước “Thêm nguồn” của biểu mẫu “Đề xuất bản ghi”:"
+      : (ctx.editing ? "Sửa bản ghi “" : "Thêm bản ghi “") + (current.record.title || current.record.id) + "”, qua biểu mẫu “Đề xuất bản ghi”:",
     "",
     files.map((file) => "- `" + file.path + "`").join("\n"),
     "",
@@ -98,9 +103,9 @@ export async function sendPullRequest(current, report) {
   var head = await request("GET", "/repos/" + up.owner + "/" + up.repo + "/git/ref/heads/" + base);
   var headCommit = await request("GET", "/repos/" + up.owner + "/" + up.repo + "/git/commits/" + head.object.sha);
   var files = proposalFiles(current);
-  var message = commitMessage(current.record);
+  var message = commitMessage(current);
   var sha = await commitFiles(target, { sha: head.object.sha, tree: headCommit.tree.sha }, files, message.message + "\n\n" + message.description, report);
-  var branch = branchName(current.record);
+  var branch = branchName(current.sourceAlone ? { id: current.source.id } : current.record);
   await request("POST", "/repos/" + target.owner + "/" + target.repo + "/git/refs", { ref: "refs/heads/" + branch, sha: sha });
   report("Đã tạo nhánh " + target.owner + ":" + branch + " từ " + base + " của " + up.owner + "/" + up.repo + ".");
   var pull = await request("POST", "/repos/" + up.owner + "/" + up.repo + "/pulls", {

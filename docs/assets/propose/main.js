@@ -23,6 +23,8 @@ import { renderDuplicates } from "./duplicates.js";
 import { annotateEvidence, renderPage } from "./preview.js";
 import { URL_LIMIT, currentFile, newFileUrl, renderSend } from "./send.js";
 import { renderGithubSend } from "./github_send.js";
+import { newSource, renderSourceStep, restoreSource, sourceDraft } from "./source_form.js";
+import { sourceFile } from "./new_source.js";
 
 var mount = document.getElementById("kb-propose");
 
@@ -95,6 +97,7 @@ function layout() {
   mount.appendChild(ui.form);
   if (ctx.editing) ui.form.appendChild(editingNote());
   ui.form.appendChild(typeChoice());
+  if (!ctx.editing) renderSourceStep(ui.form);
   ui.fieldsBox = el("div", { class: "kb-propose__fields" });
   ui.form.appendChild(ui.fieldsBox);
   ui.entitiesBox = section("kb-propose__new-entities", "kb-new-entities-title", "Đối tác mới");
@@ -127,27 +130,37 @@ function schedule() {
   timer = setTimeout(update, 120);
 }
 
+// Nothing of a record filled in beside a new source: the source is proposed alone.
+function isEmpty(record, entityData) {
+  return !entityData.length && !Object.keys(record).some((name) => name !== "themes" && name !== "kind");
+}
+
 function update() {
+  var added = ctx.editing ? { file: null, problems: [] } : newSource(); // first: quotes may cite it
   var record = collect();
   var entityData = ctx.newEntities.map((entity) => entity.read());
   var yaml = toYaml(record);
-  saveDraft(record, entityData, !ctx.editing || yaml !== currentFile());
-  var problems = check(record, entityData).concat(newEntityProblems());
+  saveDraft(record, entityData, !ctx.editing || yaml !== currentFile(), ctx.editing ? null : sourceDraft());
+  var alone = Boolean(added.file) && isEmpty(record, entityData);
+  var problems = added.problems.concat(alone ? [] : check(record, entityData).concat(newEntityProblems()));
   showProblems(problems);
+  if (alone && !problems.length) ctx.ui.status.textContent = "Không có lỗi: nguồn mới sẵn sàng để gửi (một mình, không kèm bản ghi).";
   renderDuplicates(ctx.ui.duplicates, record);
   ctx.ui.yamlCode.textContent = yaml;
   var entityFiles = entityData.map(function (entity, index) {
     return { id: entity.id || "doi-tac-moi-" + (index + 1), name: entity.name || "", yaml: toYaml(entity) };
   });
-  last = { record: record, yaml: yaml, entities: entityFiles, problems: problems };
+  last = { record: record, yaml: yaml, entities: entityFiles, problems: problems, source: added.file, sourceAlone: alone };
   renderPage(record);
   annotateEvidence();
-  renderSend(record, yaml, entityFiles, problems);
+  renderSend(last);
 }
 
 function restoreDraft(draft, note) {
   ctx.state.type = draft.type;
   ctx.ui.form.querySelector("input[name=kb-type][value=" + draft.type + "]").checked = true;
+  restoreSource(draft.source);
+  if (draft.source) newSource(); // its id is among the sources before a quote names it
   buildFields(draft.record);
   (draft.entities || []).forEach(addNewEntity);
   note.remove();
@@ -163,7 +176,7 @@ function offerDraft() {
     el("p", {
       text:
         (ctx.editing ? "Trình duyệt này còn giữ một bản sửa chưa gửi của bản ghi này (“" : "Trình duyệt này còn giữ một đề xuất chưa gửi (“") +
-        (draft.record.title || "chưa có tiêu đề") + "”, lưu lúc " +
+        (draft.record.title || (draft.source ? "một nguồn mới" : "chưa có tiêu đề")) + "”, lưu lúc " +
         pad(saved.getHours()) + ":" + pad(saved.getMinutes()) + " ngày " + saved.getDate() + "/" + (saved.getMonth() + 1) + ").",
     }),
   ]);
@@ -193,6 +206,7 @@ function start(data) {
   window.kbPropose = {
     slugify: slugify,
     toYaml: toYaml,
+    sourceFile: sourceFile,
     orderKeys: orderKeys,
     newFileUrl: newFileUrl,
     URL_LIMIT: URL_LIMIT,

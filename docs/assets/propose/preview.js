@@ -44,7 +44,7 @@ function factRows(record) {
   } catch (error) {
     when = "(ngày chưa hợp lệ)";
   }
-  rows.push(["Thời gian", when + referenceMark(record, "date") + (record.date_note ? " (" + record.date_note + ")" : "")]);
+  rows.push(["Thời gian", when + referenceMark(record, "date") + referenceMark(record, "date_unspecified_year") + (record.date_note ? " (" + record.date_note + ")" : "")]);
   Object.keys(type.references).forEach(function (name) {
     if (type.references[name] !== "entity" || record[name] === undefined) return;
     var ids = Array.isArray(record[name]) ? record[name] : [record[name]];

@@ -39,7 +39,7 @@ export function showProblems(problems) {
       var folded = found.slot.box.closest("details");
       if (folded) folded.open = true;
     }
-    var where = problem.path[0] === "entity" ? "Đối tác mới " + (problem.path[1] + 1) : ctx.labels[problem.path[0]] || problem.path[0];
+    var where = problem.where || (problem.path[0] === "entity" ? "Đối tác mới " + (problem.path[1] + 1) : ctx.labels[problem.path[0]] || problem.path[0]);
     var target = found && found.slot.control ? found.slot.control : null;
     var item = el("li", {}, [
       target ? el("a", { href: "#" + target.id, text: where }) : el("strong", { text: where }),

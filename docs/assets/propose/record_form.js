@@ -89,7 +89,7 @@ export function buildFields(values) {
   ctx.ui.fieldsBox.textContent = "";
   ctx.widgets = [];
   Object.keys(ctx.slots).forEach(function (key) {
-    if (key.indexOf("entity.") !== 0) delete ctx.slots[key];
+    if (key.indexOf("entity.") !== 0 && key.indexOf("new_source.") !== 0) delete ctx.slots[key];
   });
   var schema = currentSchema();
   var main = el("div", { class: "kb-propose__main" });

@@ -42,8 +42,11 @@ export function lineDiff(before_, after) {
   return out;
 }
 
-export function commitMessage(record) {
-  var first = (ctx.editing ? "Sửa bản ghi: " : "Đề xuất bản ghi: ") + (record.title || record.id || "");
+export function commitMessage(current) {
+  var record = current.record;
+  var first = current.sourceAlone
+    ? "Thêm nguồn: " + current.source.label
+    : (ctx.editing ? "Sửa bản ghi: " : "Đề xuất bản ghi: ") + (record.title || record.id || "");
   return { message: first, description: ctx.data.checklist.join("\n") };
 }
 
@@ -134,11 +137,12 @@ function renderCorrection(body, yaml, filename) {
   renderDiff(body, currentFile(), yaml);
 }
 
-function renderNew(body, record, yaml, filename) {
+function renderNew(body, current, yaml, filename) {
   var repository = ctx.data.repository;
-  var folder = "data/" + ctx.types[ctx.state.type].folder;
-  var url = newFileUrl(repository, ctx.data.branch, folder, filename, yaml, commitMessage(record));
+  var folder = current.sourceAlone ? "data/sources" : "data/" + ctx.types[ctx.state.type].folder;
+  var url = newFileUrl(repository, ctx.data.branch, folder, filename, yaml, commitMessage(current));
   var fits = url.length <= URL_LIMIT;
+  var what = current.sourceAlone ? "Tệp nguồn" : "Bản ghi";
   var steps = el("ol", { class: "kb-propose__steps" });
   if (fits) {
     steps.appendChild(
@@ -151,7 +155,7 @@ function renderNew(body, record, yaml, filename) {
     body.appendChild(
       el("p", {
         class: "kb-propose__note",
-        text: "Bản ghi này dài quá giới hạn địa chỉ của GitHub (" + url.length + " > " + URL_LIMIT + " ký tự), nên không điền sẵn được: sao chép hoặc tải tệp xuống rồi làm theo các bước.",
+        text: what + " này dài quá giới hạn địa chỉ của GitHub (" + url.length + " > " + URL_LIMIT + " ký tự), nên không điền sẵn được: sao chép hoặc tải tệp xuống rồi làm theo các bước.",
       })
     );
     steps.appendChild(el("li", {}, ["Bấm ", copyButton(yaml, "Sao chép YAML"), " (hoặc ", downloadLink(yaml, filename, "Tải tệp xuống"), ")."]));
@@ -164,7 +168,8 @@ function renderNew(body, record, yaml, filename) {
   if (fits) body.appendChild(el("p", {}, [copyButton(yaml, "Sao chép YAML"), " ", downloadLink(yaml, filename, "Tải tệp xuống")]));
 }
 
-// The links for the entities' files, on the branch the editor names ("tên-bạn:patch-1").
+// The links for the other files (a new source, new entities), on the branch the editor
+// names ("tên-bạn:patch-1").
 function entityLinks(links, entityFiles) {
   var repository = ctx.data.repository.replace(/\/$/, "");
   var parts = ctx.state.branch.split(":");
@@ -172,30 +177,37 @@ function entityLinks(links, entityFiles) {
   var branch = parts.length === 2 ? parts[1] : ctx.state.branch || ctx.data.branch;
   links.textContent = "";
   entityFiles.forEach(function (file) {
-    var entityUrl = newFileUrl(base, branch, "data/entities", file.id + ".yml", file.yaml, {
-      message: "Thêm đối tác: " + file.name,
+    var source = file.folder === "data/sources";
+    var folder = file.folder || "data/entities";
+    var entityUrl = newFileUrl(base, branch, folder, file.id + ".yml", file.yaml, {
+      message: (source ? "Thêm nguồn: " : "Thêm đối tác: ") + file.name,
       description: "",
     });
     var item = el("li", {});
     if (entityUrl.length <= URL_LIMIT && ctx.state.branch) {
-      item.appendChild(el("a", { href: entityUrl, class: "md-button", target: "_blank", rel: "noopener", text: "Thêm tệp data/entities/" + file.id + ".yml vào nhánh " + ctx.state.branch }));
+      item.appendChild(el("a", { href: entityUrl, class: "md-button", target: "_blank", rel: "noopener", text: "Thêm tệp " + folder + "/" + file.id + ".yml vào nhánh " + ctx.state.branch }));
     } else {
-      item.appendChild(document.createTextNode("data/entities/" + file.id + ".yml: "));
+      item.appendChild(document.createTextNode(folder + "/" + file.id + ".yml: "));
     }
     item.appendChild(document.createTextNode(" "));
-    item.appendChild(copyButton(file.yaml, "Sao chép YAML đối tác"));
+    item.appendChild(copyButton(file.yaml, source ? "Sao chép YAML nguồn" : "Sao chép YAML đối tác"));
     item.appendChild(document.createTextNode(" "));
-    item.appendChild(downloadLink(file.yaml, file.id + ".yml", "Tải tệp đối tác"));
+    item.appendChild(downloadLink(file.yaml, file.id + ".yml", source ? "Tải tệp nguồn" : "Tải tệp đối tác"));
     links.appendChild(item);
   });
 }
 
 function renderEntityFiles(body, entityFiles) {
-  body.appendChild(el("h3", { text: "Tệp thứ hai: đối tác mới" }));
+  var sources = entityFiles.some((file) => file.folder === "data/sources");
+  var entities = entityFiles.some((file) => file.folder !== "data/sources");
+  var what = [sources ? "nguồn mới" : null, entities ? "đối tác mới" : null].filter(Boolean).join(", ");
+  body.appendChild(el("h3", { text: (entityFiles.length > 1 ? "Các tệp khác: " : "Tệp thứ hai: ") + what }));
   body.appendChild(
     el("p", {
       text:
-        "Một liên kết của GitHub chỉ tạo được một tệp. Sau khi mở pull request cho bản ghi, thêm tệp đối tác vào cùng nhánh: " +
+        "Một liên kết của GitHub chỉ tạo được một tệp. Sau khi mở pull request cho bản ghi, thêm " +
+        (entityFiles.length > 1 ? "các tệp này" : sources ? "tệp nguồn" : "tệp đối tác") +
+        " vào cùng nhánh: " +
         "trên trang pull request có dòng “… wants to merge … from tên-bạn:patch-1”; chép phần “tên-bạn:patch-1” vào ô dưới đây.",
     })
   );
@@ -212,14 +224,17 @@ function renderEntityFiles(body, entityFiles) {
   render();
 }
 
-export function renderSend(record, yaml, entityFiles, problems) {
+export function renderSend(current) {
   var body = ctx.ui.sendBody;
   body.textContent = "";
-  var filename = (record.id || "ban-ghi") + ".yml";
-  if (problems.length) renderBlocked(body);
-  else if (ctx.editing) renderCorrection(body, yaml, filename);
+  var filename = (current.record.id || "ban-ghi") + ".yml";
+  var source = current.source;
+  if (current.problems.length) renderBlocked(body);
+  else if (ctx.editing) renderCorrection(body, current.yaml, filename);
+  else if (current.sourceAlone) renderNew(body, current, source.yaml, source.id + ".yml");
   else {
-    renderNew(body, record, yaml, filename);
-    if (entityFiles.length) renderEntityFiles(body, entityFiles);
+    renderNew(body, current, current.yaml, filename);
+    var others = (source ? [{ id: source.id, name: source.label, yaml: source.yaml, folder: "data/sources" }] : []).concat(current.entities);
+    if (others.length) renderEntityFiles(body, others);
   }
 }

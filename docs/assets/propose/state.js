@@ -73,14 +73,14 @@ function draftKey() {
   return ctx.editing ? DRAFT_KEY + ":sua:" + ctx.editing.data.id : DRAFT_KEY;
 }
 
-export function saveDraft(record, entityData, changed) {
+export function saveDraft(record, entityData, changed, source) {
   if (!draftReady) return;
   try {
     if (ctx.editing && !changed) window.localStorage.removeItem(draftKey());
-    else if (Object.keys(record).length || entityData.length) {
+    else if (Object.keys(record).length || entityData.length || source) {
       window.localStorage.setItem(
         draftKey(),
-        JSON.stringify({ type: ctx.state.type, record: record, entities: entityData, saved: Date.now() })
+        JSON.stringify({ type: ctx.state.type, record: record, entities: entityData, source: source, saved: Date.now() })
       );
     }
   } catch (error) {

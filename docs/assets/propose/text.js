@@ -2,7 +2,7 @@
 // compared, NFC, search folding, and slugs as text.slugify makes them.
 
 // Python's str.split() white space, which collapse_whitespace uses to compare quotes.
-var SPACE_CLASS = "[\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
+export var SPACE_CLASS = "[\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
 var SPACES = new RegExp(SPACE_CLASS + "+", "g");
 var EDGE_SPACES = new RegExp("^" + SPACE_CLASS + "+|" + SPACE_CLASS + "+$", "g");
 
@@ -48,7 +48,7 @@ function smartTruncate(text, max) {
   return truncated.replace(/^-+|-+$/g, "");
 }
 
-export function slugify(text) {
+export function slugify(text, maxLength) {
   var folded = fold(text)
     .normalize("NFC")
     .replace(/'+/g, "-")
@@ -64,7 +64,7 @@ export function slugify(text) {
     .replace(/[^-a-z0-9]+/g, "-")
     .replace(/-{2,}/g, "-")
     .replace(/^-+|-+$/g, "");
-  return smartTruncate(folded, 80);
+  return smartTruncate(folded, maxLength || 80);
 }
 
 export var SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -81,4 +81,4 @@ def when_listed(entry: RecordEntry) -> str:
     """A record's time in a list of records: a date that rests on references says so
     (the record's page names them)."""
     label = placement_label(entry)
-    return f"{label} (theo tài liệu tham khảo)" if label and "date" in entry.referenced else label
+    return f"{label} (theo tài liệu tham khảo)" if label and entry.time_referenced else label

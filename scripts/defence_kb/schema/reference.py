@@ -20,6 +20,7 @@ from pydantic import (
     BeforeValidator,
     Field,
     PlainSerializer,
+    StringConstraints,
     WithJsonSchema,
 )
 
@@ -123,10 +124,26 @@ class Reference(Strict):
         return self.published if isinstance(self.published, PartialDate) else None
 
 
+# A copy only says where a reader can open the text, so an address is taken as the outlet
+# serves it: some official sites (the Department of Peacekeeping Operations') serve http only.
+# A reference, whose values are shown as facts, must be https (HttpsUrl above).
+WebUrl = Annotated[
+    str,
+    StringConstraints(pattern=r"^https?://\S+$"),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^https?://\S+$",
+            "description": "Địa chỉ http:// hoặc https:// của trang, đúng như trang dùng.",
+        }
+    ),
+]
+
+
 class PublishedCopy(Strict):
     """A page that carries the same text as a source: where a reader can open it."""
 
-    url: HttpsUrl
+    url: WebUrl
     publisher: Text = Field(description="Cơ quan đăng trang.")
     title: Text = Field(description="Tiêu đề trang, đúng như trang ghi.")
     accessed: AccessDate
@@ -136,3 +153,7 @@ class PublishedCopy(Strict):
             "từng chữ). Bản đăng này cho biết nơi đọc được bài, không cho biết ai đăng trước."
         )
     )
+
+    @property
+    def unencrypted(self) -> bool:
+        return self.url.startswith("http://")
