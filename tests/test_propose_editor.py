@@ -202,6 +202,31 @@ def test_html_is_refused_in_a_quote_and_in_a_new_entity_as_the_validator_refuses
     assert f"“description” có thẻ HTML “<img src=x onerror=alert(1)>”: {how}" in validated
 
 
+def test_html_in_a_new_sources_text_is_refused_before_the_validator_refuses_it(
+    page: Any, site_url: str, tmp_path: Path
+) -> None:
+    """The "Thêm nguồn" step: a pasted article with a tag is refused, paragraph named, as
+    rules/html_tags.py refuses the source file it would write."""
+    open_form(page, site_url)
+    page.locator(".kb-propose__new-source > summary").click()
+    page.get_by_label("Toàn văn bài viết").fill(
+        "Bài thử có thẻ\n\nĐoạn một của bài viết thử, đủ dài để là thân bài.\n\n"
+        "Đoạn hai có <b>chữ đậm</b> giữa câu của bài viết thử."
+    )
+    page.get_by_label("Cơ quan đăng bài", exact=True).fill("Báo <i>Thử</i>")
+    page.wait_for_timeout(300)
+    made = page.evaluate("window.kbPropose.current()")
+    how = "nội dung là chữ thuần, không dùng HTML; xóa thẻ (muốn nhấn mạnh thì viết *chữ nghiêng* hoặc **chữ đậm**)"
+    shown = [(problem["where"], problem["message"]) for problem in made["problems"]]
+    assert ("Nguồn mới: Toàn văn bài viết", f"“Toàn văn bài viết › đoạn 3” có thẻ HTML “<b>”: {how}") in shown
+    assert ("Nguồn mới: Cơ quan đăng bài", f"“Cơ quan đăng bài” có thẻ HTML “<i>”: {how}") in shown
+    data = copy_data(tmp_path)
+    (data / "sources" / f"{made['source']['id']}.yml").write_text(made["source"]["yaml"], encoding="utf-8")
+    validated = run_cli("--data", str(data), "validate").stderr
+    assert f"“paragraphs[3].text” có thẻ HTML “<b>”: {how}" in validated
+    assert f"“publisher” có thẻ HTML “<i>”: {how}" in validated
+
+
 MARKUP_OR_NOT = [
     "<script>alert(1)</script>",
     "chữ <b>đậm</b>",

@@ -333,17 +333,16 @@ function checkStrings(record, path, add) {
   checkHtml(record, path, add);
 }
 
+// validate/rules/html_tags.py's message, the field named as the editor sees it.
+export function htmlTagMessage(name, tag) {
+  return "“" + name + "” có thẻ HTML “" + tag + "”: nội dung là chữ thuần, không dùng HTML; xóa thẻ (muốn nhấn mạnh thì viết *chữ nghiêng* hoặc **chữ đậm**)";
+}
+
 // validate/rules/html_tags.py: no value holds HTML, however deep; an address is a link.
 function checkHtml(value, path, add) {
   if (typeof value === "string") {
     var tag = HTML_TAG.exec(value);
-    if (tag) {
-      add(
-        path,
-        "“" + fieldLabel(path) + "” có thẻ HTML “" + tag[0] + "”: nội dung là chữ thuần, không dùng HTML; " +
-          "xóa thẻ (muốn nhấn mạnh thì viết *chữ nghiêng* hoặc **chữ đậm**)"
-      );
-    }
+    if (tag) add(path, htmlTagMessage(fieldLabel(path), tag[0]));
   } else if (Array.isArray(value)) {
     value.forEach((item, index) => checkHtml(item, path.concat(index), add));
   } else if (value && typeof value === "object") {
