@@ -295,9 +295,29 @@ def test_the_peacekeeping_theme_has_a_deployments_table(
     page.goto(f"{site_url}/chu-de/{PEACEKEEPING}/")
     table = page.locator("h2#phai-bo-va-luc-luong ~ .kb-stack").first
     headers = table.locator("th").all_inner_texts()
-    assert headers[:5] == ["Phái bộ, lực lượng", "Nơi triển khai", "Đơn vị", "Quân số", "Thời gian"]
+    assert headers[:6] == ["Phái bộ, lực lượng", "Nơi triển khai", "Đơn vị", "Lượt", "Quân số", "Thời gian"]
     rows = table.locator("tbody tr")
     assert rows.count() == len(missions)
+    evidence = []
     for entry, row in zip(missions, rows.all(), strict=True):
         assert row.locator("td").first.get_by_role("link").inner_text() == entry.record.title
         assert entry.record.unit_type.label in row.inner_text()
+        # The rotation as a quote states it, with a link to that quote's paragraph; else
+        # the table says it is not known.
+        cell = row.locator('td[data-label="Lượt"]')
+        rotation = entry.record.rotation
+        if rotation is None:
+            assert cell.inner_text() == "không rõ"
+            continue
+        ordinal = {1: "thứ nhất", 2: "thứ hai", 4: "thứ tư"}.get(rotation.value, f"thứ {rotation.value}")
+        assert cell.inner_text().startswith(f"{ordinal} (“{rotation.as_stated}”, đoạn ")
+        evidence.append((rotation.as_stated, cell.get_by_role("link").get_attribute("href")))
+    # Bệnh viện dã chiến cấp 2 số 3 is the third by its name; Abyei's is the first unit.
+    assert len(evidence) >= 2
+    theme_url = page.url
+    for stated, href in evidence:
+        page.goto(theme_url)
+        page.locator(f'td[data-label="Lượt"] a[href="{href}"]').click()
+        page.wait_for_url(re.compile(r"/nguon/.+#p\d+$"))
+        paragraph = page.locator(f"#{page.url.rsplit('#', 1)[1]}")
+        assert stated in " ".join(paragraph.inner_text().split())

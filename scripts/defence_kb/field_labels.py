@@ -35,6 +35,7 @@ FIELD_LABELS = {
     "host_country": "Quốc gia sở tại",
     "area": "Địa bàn",
     "unit_type": "Loại lực lượng",
+    "rotation": "Lượt triển khai",
     "personnel": "Quân số",
     "number": "Số hiệu",
     "doc_type": "Loại văn bản",

@@ -128,6 +128,11 @@ def format_number(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
+def format_ordinal(value: int) -> str:
+    """An ordinal as Vietnamese writes it: thứ nhất, thứ hai, thứ tư, thứ 3."""
+    return "thứ " + {1: "nhất", 2: "hai", 4: "tư"}.get(value, str(value))
+
+
 def format_size(size: int) -> str:
     """A file size as Vietnamese writes it: 12,3 KB, 1,2 MB."""
     if size < 1024:

@@ -256,6 +256,17 @@ function checkFigures(record, quotes, add) {
       add(pair[0].concat("as_stated"), "số liệu “" + stated + "” không có trong trích dẫn nào của bản ghi; trích thêm câu nêu số liệu vào “" + label("evidence") + "”");
     }
   });
+  // a mission's rotation appears in the quotes too
+  var rotation = record.rotation;
+  if (rotation) {
+    ["value", "as_stated"].forEach(function (key) {
+      if (rotation[key] === undefined) add(["rotation"], "thiếu trường bắt buộc “" + label(key) + "”");
+    });
+    if (rotation.value !== undefined) checkInteger(rotation.value, ["rotation", "value"], 1, add);
+    if (rotation.as_stated && !quotes.some((quote) => quote.indexOf(collapse(rotation.as_stated)) >= 0)) {
+      add(["rotation", "as_stated"], "lượt triển khai “" + rotation.as_stated + "” không có trong trích dẫn nào của bản ghi; trích thêm câu nêu lượt triển khai vào “" + label("evidence") + "”");
+    }
+  }
 }
 
 function checkReferences(record, add) {

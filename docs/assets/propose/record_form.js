@@ -34,6 +34,7 @@ export function makeWidget(name, path, property, required, container, schema) {
   }
   if (ref === "Figure") return objectWidget(name, path, schema.$defs.Figure, container, ctx.labels[name]);
   if (ref === "DateBound") return objectWidget(name, path, schema.$defs.DateBound, container, ctx.labels[name]);
+  if (ref === "Rotation") return objectWidget(name, path, schema.$defs.Rotation, container, ctx.labels[name]);
   if (property.oneOf) return dateWidget(name, path, required, description, container);
   if (property.type === "array") {
     var items = property.items || {};

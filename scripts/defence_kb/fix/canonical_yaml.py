@@ -102,7 +102,7 @@ KEY ORDER (key_order.py)
   not_before, not_after, date_note, status, location`; then the type's own fields in their
   order (an agreement's `kind, parties, signatories`; an event's `kind, hosts, edition,
   edition_as_stated`; a mission's `organiser, host_country, place, area, unit_type,
-  personnel`; a resolution's `number, doc_type, issuer, subject`; a position's `kind,
+  rotation, personnel`; a resolution's `number, doc_type, issuer, subject`; a position's `kind,
   stated_by, stated_in`); then the rest of the base, `themes, entities, mentioned, related,
   tags, figures, evidence, search_aliases, editor_note`. A date range is `start`, then
   `end`. Keys the schema does not know (a mistake the validator reports) follow, in the

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import EntityEntry, KnowledgeBase, RecordEntry
+from ..model import Citation, EntityEntry, KnowledgeBase, RecordEntry
 from ..schema import (
     Agreement,
     AgreementKind,
@@ -19,9 +19,10 @@ from ..schema import (
     Figure,
     Mission,
     Resolution,
+    Rotation,
     UnitType,
 )
-from ..text import vietnamese_sort_key
+from ..text import collapse_whitespace, vietnamese_sort_key
 from .summaries import FigureRow, figure_rows
 
 HOME = "viet-nam"
@@ -76,6 +77,18 @@ class Deployment:
     def mission(self) -> Mission:
         assert isinstance(self.entry.record, Mission)
         return self.entry.record
+
+    @property
+    def rotation(self) -> Rotation | None:
+        return self.mission.rotation
+
+    @property
+    def rotation_citation(self) -> Citation | None:
+        """The quote that states the rotation (the validator requires one), to link to."""
+        if self.rotation is None:
+            return None
+        stated = collapse_whitespace(self.rotation.as_stated)
+        return next((c for c in self.entry.citations if stated in collapse_whitespace(c.quote)), None)
 
 
 def peacekeeping_memoranda(kb: KnowledgeBase) -> list[Memorandum]:

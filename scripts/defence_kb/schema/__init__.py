@@ -25,7 +25,7 @@ from .entity import Coordinates, Entity
 from .event import Event
 from .exclusions import Exclusion, ExclusionsFile
 from .mission import Mission
-from .parts import DateBound, Evidence, Figure, Role
+from .parts import DateBound, Evidence, Figure, Role, Rotation
 from .position import Position
 from .record import Record
 from .record_types import RECORD_TYPES
@@ -83,6 +83,7 @@ __all__ = [
     "Reference",
     "Resolution",
     "Role",
+    "Rotation",
     "Slug",
     "Source",
     "Status",

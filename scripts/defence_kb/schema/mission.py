@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from .base import Slug, Text
-from .parts import Figure
+from .parts import Figure, Rotation
 from .record import Record
 from .vocabularies import UnitType
 
@@ -30,4 +30,7 @@ class Mission(Record):
     )
     area: Text | None = Field(None, description="Địa bàn như nguồn viết (Abyei, Nam Sudan…).")
     unit_type: UnitType = Field(description="Loại lực lượng.")
+    rotation: Rotation | None = Field(
+        None, description="Lượt triển khai thứ mấy của đơn vị, chỉ khi một trích dẫn nêu."
+    )
     personnel: Figure | None = Field(None, description="Quân số, nếu nguồn nêu.")

@@ -28,6 +28,20 @@ class Figure(Strict):
     )
 
 
+class Rotation(Strict):
+    """Which of a unit's successive deployments (lượt) a mission is, as a quote of the
+    record states it: in words ("Đội Công binh đầu tiên") or by the number in the unit's
+    name ("Bệnh viện dã chiến cấp 2 số 3"). Never inferred from elsewhere."""
+
+    value: int = Field(ge=1, description="Lượt thứ mấy (số), ví dụ 3.")
+    as_stated: Text = Field(
+        description=(
+            "Cụm từ nêu lượt, đúng như nguồn viết, phải có trong một trích dẫn của bản ghi: "
+            "“Bệnh viện dã chiến cấp 2 số 3”, “Đội Công binh đầu tiên”."
+        )
+    )
+
+
 class DateBound(Strict):
     """A bound on when something happened that a source states: a period ("giai đoạn
     2016-2021"), or an earlier event it reports as past. The quote is checked like evidence."""

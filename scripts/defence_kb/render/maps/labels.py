@@ -13,20 +13,29 @@ Box = tuple[float, float, float, float]  # left, top, right, bottom
 
 @dataclass
 class Labels:
-    """Labels placed so that none overlaps another (a label that cannot be placed is left
-    out: the mark keeps its title and the table below the map its line)."""
+    """Labels placed so that none overlaps another (a country's name with no room beside
+    its marks is written at the end of a leader line: layout.py)."""
 
     view: View
     boxes: list[Box] = field(default_factory=list)
+    # The callouts' leader lines, (from, to): a new callout's leader crosses none of them.
+    leaders: list[tuple[tuple[float, float], tuple[float, float]]] = field(default_factory=list)
 
     def reserve(self, x: float, y: float, w: float, h: float) -> None:
         self.boxes.append((x, y, x + w, y + h))
 
-    def _on_picture(self, box: Box) -> bool:
+    def on_picture(self, box: Box) -> bool:
         return not (box[0] < 0 or box[2] > self.view.width or box[1] < 0 or box[3] > self.view.height)
 
     def _clear(self, box: Box) -> bool:
         return not any(_overlap(box, other) for other in self.boxes)
+
+    def crowding(self, box: Box) -> float:
+        """How much of `box` the names and marks already placed cover (0: it is clear)."""
+        return sum(
+            max(0.0, min(box[2], o[2]) - max(box[0], o[0])) * max(0.0, min(box[3], o[3]) - max(box[1], o[1]))
+            for o in self.boxes
+        )
 
     def place(
         self,
@@ -57,7 +66,7 @@ class Labels:
         free: list[tuple[float, int, Box, tuple[float, float, str]]] = []
         for lx, ly, anchor, left in candidates:
             box = (left, ly - h * 0.8, left + w, ly + h * 0.2)
-            if self._on_picture(box) and self._clear(box):
+            if self.on_picture(box) and self._clear(box):
                 free.append((rank(box) if rank else 0, len(free), box, (round(lx, 1), round(ly, 1), anchor)))
         if not free:
             return None
@@ -73,7 +82,7 @@ class Labels:
         inside = []
         for x, y, anchor in candidates:
             box = _block_box(x, y, anchor, w, h, size)
-            if not self._on_picture(box):
+            if not self.on_picture(box):
                 continue
             inside.append((x, y, anchor, box))
             if self._clear(box):

@@ -120,8 +120,16 @@ class Shapes:
             return -1.0
         covered = [i for i in self.tree.query(area, predicate="intersects") if self.codes[i] != code]
         return sum(
-            area.intersection(self.tree.geometries[i]).area * (10 if self.codes[i] in marked else 1)
+            shapely.clip_by_rect(self.tree.geometries[i], *box).area * (10 if self.codes[i] in marked else 1)
             for i in covered
+        )
+
+    def cover(self, box: tuple[float, float, float, float], marked: frozenset[str]) -> float:
+        """The land `box` covers, ten times over the countries `marked` on the map."""
+        area = shapely.box(*box)
+        return sum(
+            shapely.clip_by_rect(self.tree.geometries[i], *box).area * (10 if self.codes[i] in marked else 1)
+            for i in self.tree.query(area, predicate="intersects")
         )
 
 

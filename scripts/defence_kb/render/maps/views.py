@@ -22,6 +22,14 @@ class View:
     width: int
     font: float  # label size, in the view's units
     detail: int = 2  # the smallest step an outline takes, in the view's units
+    # A mark's half-width, in label sizes: smaller on the world, where most countries with
+    # records are a few glyphs wide and a larger row would fit inside few of them.
+    glyph_scale: float = 0.42
+
+    @property
+    def glyph(self) -> float:
+        """A glyph's half-width, in the view's units, as the template draws it."""
+        return round(self.font * self.glyph_scale, 1)
 
     @property
     def frame(self) -> tuple[float, float, float, float]:
@@ -70,7 +78,7 @@ def _frame(west: float, south: float, east: float, north: float) -> tuple[float,
     return min(xs), min(ys), max(xs), max(ys)
 
 
-WORLD = View("world", -180, -57, 180, 84, 1000, 15, detail=3)
+WORLD = View("world", -180, -57, 180, 84, 1000, 15, detail=3, glyph_scale=0.34)
 BIEN_DONG = View("bien-dong", 99, 4.5, 123, 24, 440, 17)
 MIN_SPAN = (26.0, 18.0)  # degrees: the smallest region a locator or inset shows
 POINT_SPAN = (50.0, 34.0)  # around a point (an area, a small country): enough to recognise

@@ -1,4 +1,4 @@
-"""A figure is stated as one of the record's quotes states it."""
+"""A figure, or a mission's rotation, is stated as one of the record's quotes states it."""
 
 from __future__ import annotations
 
@@ -24,20 +24,26 @@ def check(raw: RawDataset, data: ValidatedData) -> Iterator[Problem]:
         figures = list(mappings(loaded.data.get("figures"), ("figures",)))
         if isinstance(loaded.data.get("personnel"), dict):
             figures.append((("personnel",), loaded.data["personnel"]))
-        for key, figure in figures:
-            stated = figure.get("as_stated")
+        stated_values = [(key, figure, "số liệu") for key, figure in figures]
+        if isinstance(loaded.data.get("rotation"), dict):
+            stated_values.append((("rotation",), loaded.data["rotation"], "lượt triển khai"))
+        for key, value, what in stated_values:
+            stated = value.get("as_stated")
             if isinstance(stated, str) and not any(collapse_whitespace(stated) in q for q in quotes):
                 yield loaded.problem(
                     (*key, "as_stated"),
-                    f"số liệu “{stated}” không có trong trích dẫn nào của bản ghi; "
-                    "trích thêm câu nêu số liệu vào evidence",
+                    f"{what} “{stated}” không có trong trích dẫn nào của bản ghi; "
+                    f"trích thêm câu nêu {what} vào evidence",
                 )
 
 
 RULE = Rule(
     name="figures_quoted",
-    checks="the `as_stated` of every figure (and of a mission's personnel) is in one of the record's quotes",
+    checks=(
+        "the `as_stated` of every figure (and of a mission's personnel and rotation) is in one of "
+        "the record's quotes"
+    ),
     applies_to=("records",),
-    fix="add the sentence that states the figure to the record's evidence",
+    fix="add the sentence that states the figure or rotation to the record's evidence",
     check=check,
 )
