@@ -7,6 +7,7 @@ import { SLUG, collapse, nfc, strip } from "./text.js";
 import { before, daysIn, earliest, iso, latest, parseDate } from "./dates.js";
 import { ctx, currentSchema } from "./state.js";
 import { checkReferenceList } from "./reference_checks.js";
+import { checkHtml } from "./html_tags.js";
 
 // A field as the form names it: its label ("Tóm tắt"), never its key ("summary"); an item
 // of a list by its number ("Số liệu 2 › Đơn vị").
@@ -332,9 +333,6 @@ function checkSpan(value, path, add) {
   }
 }
 
-// validate/rules/html_tags.py's HTML_TAG: what CommonMark takes for raw HTML.
-export var HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|<!--|<![A-Za-z][^<>]*>|<!\[CDATA\[|<\?[^<>]*\?>/;
-
 // Text fields the schema requires to hold something (Text: at least one non-space).
 function checkStrings(record, path, add) {
   Object.keys(record).forEach(function (name) {
@@ -342,23 +340,6 @@ function checkStrings(record, path, add) {
     if (typeof value === "string" && !/\S/.test(value)) add(path.concat(name), "“" + fieldLabel(path.concat(name)) + "” không được để trống");
   });
   checkHtml(record, path, add);
-}
-
-// validate/rules/html_tags.py's message, the field named as the editor sees it.
-export function htmlTagMessage(name, tag) {
-  return "“" + name + "” có thẻ HTML “" + tag + "”: nội dung là chữ thuần, không dùng HTML; xóa thẻ (muốn nhấn mạnh thì viết *chữ nghiêng* hoặc **chữ đậm**)";
-}
-
-// validate/rules/html_tags.py: no value holds HTML, however deep; an address is a link.
-function checkHtml(value, path, add) {
-  if (typeof value === "string") {
-    var tag = HTML_TAG.exec(value);
-    if (tag) add(path, htmlTagMessage(fieldLabel(path), tag[0]));
-  } else if (Array.isArray(value)) {
-    value.forEach((item, index) => checkHtml(item, path.concat(index), add));
-  } else if (value && typeof value === "object") {
-    Object.keys(value).forEach((key) => key !== "url" && checkHtml(value[key], path.concat(key), add));
-  }
 }
 
 function foundInSources(text) {

@@ -10,7 +10,7 @@ import { fromVietnamese, parseDate } from "./dates.js";
 import { ctx } from "./state.js";
 import { slot, touch } from "./fields.js";
 import { refreshSourceSelects } from "./evidence.js";
-import { HTML_TAG, htmlTagMessage } from "./checks.js";
+import { HTML_TAG, htmlTagMessage } from "./html_tags.js";
 import { proposeKinds, sourceFile, splitParagraphs } from "./new_source.js";
 
 // The metadata `make source` asks for (new_source.create_source), with the form's labels.

@@ -1,7 +1,7 @@
 """No text holds HTML: record text is plain text, with Markdown emphasis at most.
 
 CONTRIBUTING.md says "không HTML", and the proposal form refuses a tag as one types
-(docs/assets/propose/checks.js, `HTML_TAG`, the same pattern and message): the pages escape
+(its twin docs/assets/propose/html_tags.js: the same pattern and message): the pages escape
 every value (tests/test_security.py keeps that second line of defence), so a tag would only
 show as its letters, or, in a file that does not escape, become markup. What is refused is
 what CommonMark takes for raw HTML: an opening tag (`<b>`, `<a href="…">`,
@@ -53,7 +53,7 @@ def _walk(loaded: LoadedFile, value: Any, key: Key) -> Iterator[Problem]:
 
 
 def message(label: str, tag: str) -> str:
-    """The form's message word for word (checks.js), the field named as the editor sees it."""
+    """The form's message word for word (html_tags.js), the field named as the editor sees it."""
     return (
         f"“{label}” có thẻ HTML “{tag}”: nội dung là chữ thuần, không dùng HTML; "
         "xóa thẻ (muốn nhấn mạnh thì viết *chữ nghiêng* hoặc **chữ đậm**)"
