@@ -703,6 +703,7 @@ def test_the_forms_code_is_modules_of_short_functions() -> None:
         ("key_order.js", "fix/key_order.py"),
         ("wording.js", "wording.py"),
         ("new_source.js", "new_source.py"),
+        ("html_tags.js", "validate/rules/html_tags.py"),
     ):
         assert (FORM_MODULES / twin).exists(), twin
         docstring = (
