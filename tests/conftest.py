@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,21 @@ def latex_decoding() -> Any:
     macros = [MacroTextSpec("textbraceleft", "{"), MacroTextSpec("textbraceright", "}")]
     context.add_context_category("braces", prepend=True, macros=macros)
     return LatexDecodingMiddleware(decoder=LatexNodes2Text(latex_context=context, math_mode="verbatim"))
+
+
+@contextmanager
+def html_not_refused() -> Iterator[None]:
+    """Validation without the rule that refuses HTML (validate/rules/html_tags.py), for the
+    tests that put markup in the data on purpose to check the next line of defence: every
+    output escapes record text. Everything else is validated as usual."""
+    import defence_kb.validate as validate
+
+    every_rule = validate.registered_rules
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(
+            validate, "registered_rules", lambda: tuple(r for r in every_rule() if r.name != "html_tags")
+        )
+        yield
 
 
 def hostile_data(root: Path) -> Path:

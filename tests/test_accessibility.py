@@ -42,9 +42,18 @@ def _timeline_filtered(page: Any) -> None:
 
 
 def _proposal_in_progress(page: Any) -> None:
-    """The form with its picker open on a source, words chosen, a combobox's options shown,
-    errors beside their fields and the optional fields unfolded."""
+    """The form with its picker open on a source, words chosen, a new entity's panel and a
+    reference being added, a combobox's options shown, errors beside their fields and the
+    optional fields unfolded."""
     page.wait_for_selector(".kb-propose__form")
+    entities = page.locator("[data-field=entities] input[role=combobox]")
+    entities.fill("Bộ Quốc phòng Pháp")
+    page.wait_for_selector("[data-field=entities] [role=option]")
+    entities.press("ArrowDown")
+    entities.press("Enter")
+    page.locator(".kb-new-entity [data-field=entity_source] select").select_option(index=1)
+    page.get_by_role("button", name="Thêm tài liệu tham khảo").click()
+    page.locator(".kb-reference [data-field=url] input").fill("http://example.org/x")
     page.locator(".kb-propose__more > summary").click()
     page.locator(".kb-picker select").first.select_option("ttxvn-tang-cuong-hop-tac-gin-giu-hoa-binh-2022")
     words = page.locator(".kb-picker__paragraph").nth(4).locator(".kb-word")

@@ -9,12 +9,13 @@ import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import MINIMAL, REPO_ROOT
+from conftest import MINIMAL, REPO_ROOT, html_not_refused
 from defence_kb.build import copy_site_config, load_knowledge_base
 from defence_kb.history import History, read_history
 from defence_kb.outputs import Inputs, page_jobs
@@ -36,8 +37,10 @@ def _git(repo: Path, *args: str, when: str | None = None) -> str:
 
 
 @pytest.fixture
-def repo(tmp_path: Path) -> Path:
-    """A repository whose data was committed on 1 March and its FPA record changed on 5 April."""
+def repo(tmp_path: Path) -> Iterator[Path]:
+    """A repository whose data was committed on 1 March and its FPA record changed on 5 April,
+    to a title with markup the feed and the page must escape (the validator would refuse it:
+    it is let through here to test the escaping)."""
     root = copy_site_config(REPO_ROOT, tmp_path / "repo")
     shutil.copytree(MINIMAL, root / "data")
     _git(root, "init", "-q", "-b", "main")
@@ -48,7 +51,8 @@ def repo(tmp_path: Path) -> Path:
         text.replace("title: Hiệp định FPA", "title: Hiệp định FPA <b>&</b>"), encoding="utf-8"
     )
     _git(root, "commit", "-q", "-am", "rename", when="2026-04-05T09:30:00+07:00")
-    return root
+    with html_not_refused():
+        yield root
 
 
 def _paths(root: Path) -> list[Path]:

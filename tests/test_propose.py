@@ -137,6 +137,19 @@ def proposal(page: Any, title: str, *, typed: bool = True) -> dict[str, Any]:
     return page.evaluate("window.kbPropose.current()")
 
 
+def describe_new_entity(
+    page: Any, kind: str, description: str, source: str, paragraphs: str, nth: int = 0
+) -> Any:
+    """Fill a new entity's panel as the editor must: its kind, what the article says of it
+    in the editor's words, and the source and paragraphs that say it."""
+    panel = page.locator(".kb-new-entity").nth(nth)
+    panel.locator("[data-field=kind] select").select_option(kind)
+    panel.locator("[data-field=description] textarea").fill(description)
+    panel.locator("[data-field=entity_source] select").select_option(source)
+    panel.locator("[data-field=entity_source] [data-field=paragraphs] input").fill(paragraphs)
+    return panel
+
+
 def problems_shown(page: Any) -> str:
     return page.locator(".kb-propose__check").inner_text()
 
@@ -201,8 +214,9 @@ def test_an_agreement_with_two_quotes_and_a_new_entity_validates_builds_and_is_c
     choose(page, "parties", "phap")
     field(page, "themes").get_by_label("Gìn giữ hòa bình Liên hợp quốc").check()
     choose(page, "entities", "Bộ Quốc phòng Pháp")  # no such entity: "+ Thêm đối tác mới"
-    new_entity = page.locator(".kb-new-entity").first
-    new_entity.locator("[data-field=kind] select").select_option("organisation")
+    describe_new_entity(
+        page, "organisation", "Bộ Quốc phòng của Pháp, nước đối tác ký bản ghi nhớ.", TTXVN, "8"
+    )
     made = proposal(page, title)
     assert made["problems"] == []
     assert "Không có lỗi" in problems_shown(page)
@@ -480,11 +494,16 @@ def test_a_second_file_for_a_new_entity_goes_to_the_editors_branch(page: Any, si
     page.check("input[name=kb-type][value=agreements]")
     fill(page, "title", "Thử đối tác mới")
     choose(page, "entities", "Bộ Quốc phòng Pháp")
-    page.locator(".kb-new-entity [data-field=kind] select").select_option("organisation")
+    describe_new_entity(page, "organisation", "Cơ quan quốc phòng của Pháp.", TTXVN, "8")
     made = proposal(page, "Thử đối tác mới")
-    assert (
-        made["entities"][0]["yaml"]
-        == "id: bo-quoc-phong-phap\nkind: organisation\nname: Bộ Quốc phòng Pháp\n"
+    source = page.locator(f".kb-picker select option[value={TTXVN}]").inner_text()
+    assert made["entities"][0]["yaml"] == emit(
+        {
+            "id": "bo-quoc-phong-phap",
+            "kind": "organisation",
+            "name": "Bộ Quốc phòng Pháp",
+            "description": f"Cơ quan quốc phòng của Pháp ({source}, đoạn 8).",
+        }
     )
 
 
@@ -684,9 +703,27 @@ def test_the_forms_code_is_modules_of_short_functions() -> None:
         ("key_order.js", "fix/key_order.py"),
         ("wording.js", "wording.py"),
         ("new_source.js", "new_source.py"),
+        ("html_tags.js", "validate/rules/html_tags.py"),
     ):
         assert (FORM_MODULES / twin).exists(), twin
         docstring = (
             (REPO_ROOT / "scripts" / "defence_kb" / python).read_text(encoding="utf-8").split('"""')[1]
         )
         assert f"docs/assets/propose/{twin}" in " ".join(docstring.split()), python
+
+
+def test_the_forms_comments_name_python_modules_that_exist() -> None:
+    """A module the form's comments say it mirrors (`validate/rules/quotes.py`,
+    `schema/dates.py`…) is a file of scripts/defence_kb/ (or, named from the repository's
+    root, of the repository): a renamed module is renamed there too."""
+    package = REPO_ROOT / "scripts" / "defence_kb"
+    named = {
+        (module.name, name.removeprefix("scripts/defence_kb/"))
+        for module in FORM_MODULES.glob("*.js")
+        for name in re.findall(r"[\w/]+\.py\b", module.read_text(encoding="utf-8"))
+    }
+    assert len(named) >= 10
+    missing = sorted(
+        (js, name) for js, name in named if not ((package / name).is_file() or (REPO_ROOT / name).is_file())
+    )
+    assert missing == []

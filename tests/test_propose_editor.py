@@ -7,13 +7,20 @@ new entities open where they are named, and corrections are drafts with a readab
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from conftest import REPO_ROOT, run_cli
+from defence_kb.fix.canonical_yaml import emit
+from defence_kb.validate.rules.html_tags import HTML_TAG
 from test_propose import (
     TTXVN,
+    assert_canonical,
     choose,
+    copy_data,
+    describe_new_entity,
     field,
     fill,
     open_form,
@@ -21,6 +28,7 @@ from test_propose import (
     problems_shown,
     proposal,
     select,
+    write_proposal,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
@@ -164,9 +172,87 @@ def test_html_in_a_text_field_is_refused_with_a_clear_message(page: Any, site_ur
     fill(page, "title", "Thử HTML")
     fill(page, "summary", "Việt Nam ký <b>bản ghi nhớ</b> với Pháp.")
     made = proposal(page, "Thử HTML")
-    message = "“Tóm tắt” có thẻ HTML “<b>”: bản ghi là chữ thuần, không dùng HTML"
+    message = "“Tóm tắt” có thẻ HTML “<b>”: nội dung là chữ thuần, không dùng HTML"
     assert any(message in problem["message"] for problem in made["problems"])
     assert message in field(page, "summary").inner_text()
+
+
+def test_html_is_refused_in_a_quote_and_in_a_new_entity_as_the_validator_refuses_it(
+    page: Any, site_url: str, tmp_path: Path
+) -> None:
+    """Nested values and a new entity's fields are checked too, with the validator's words
+    (rules/html_tags.py), the field named by its label."""
+    open_form(page, site_url)
+    page.check("input[name=kb-type][value=agreements]")
+    fill(page, "title", "Thử HTML lồng")
+    typed_quote(page, "Bộ Quốc phòng đã <i>tham mưu</i>")
+    choose(page, "entities", "Bộ Quốc phòng Pháp")
+    entity = page.locator(".kb-new-entity").first
+    entity.locator("[data-field=description] textarea").fill("Cơ quan <img src=x onerror=alert(1)> của Pháp")
+    made = proposal(page, "Thử HTML lồng")
+    how = "nội dung là chữ thuần, không dùng HTML; xóa thẻ (muốn nhấn mạnh thì viết *chữ nghiêng* hoặc **chữ đậm**)"
+    shown = [problem["message"] for problem in made["problems"]]
+    assert f"“Bằng chứng (trích nguyên văn) 1 › Trích dẫn” có thẻ HTML “<i>”: {how}" in shown, shown
+    assert f"“Giới thiệu ngắn” có thẻ HTML “<img src=x onerror=alert(1)>”: {how}" in shown, shown
+    assert "<img src=x" in entity.locator("[data-field=description] .kb-error").inner_text()
+    data = copy_data(tmp_path)
+    write_proposal(data, "agreements", made)
+    validated = run_cli("--data", str(data), "validate").stderr
+    assert f"“evidence[1].quote” có thẻ HTML “<i>”: {how}" in validated
+    assert f"“description” có thẻ HTML “<img src=x onerror=alert(1)>”: {how}" in validated
+
+
+def test_html_in_a_new_sources_text_is_refused_before_the_validator_refuses_it(
+    page: Any, site_url: str, tmp_path: Path
+) -> None:
+    """The "Thêm nguồn" step: a pasted article with a tag is refused, paragraph named, as
+    rules/html_tags.py refuses the source file it would write."""
+    open_form(page, site_url)
+    page.locator(".kb-propose__new-source > summary").click()
+    page.get_by_label("Toàn văn bài viết").fill(
+        "Bài thử có thẻ\n\nĐoạn một của bài viết thử, đủ dài để là thân bài.\n\n"
+        "Đoạn hai có <b>chữ đậm</b> giữa câu của bài viết thử."
+    )
+    page.get_by_label("Cơ quan đăng bài", exact=True).fill("Báo <i>Thử</i>")
+    page.wait_for_timeout(300)
+    made = page.evaluate("window.kbPropose.current()")
+    how = "nội dung là chữ thuần, không dùng HTML; xóa thẻ (muốn nhấn mạnh thì viết *chữ nghiêng* hoặc **chữ đậm**)"
+    shown = [(problem["where"], problem["message"]) for problem in made["problems"]]
+    assert ("Nguồn mới: Toàn văn bài viết", f"“Toàn văn bài viết › đoạn 3” có thẻ HTML “<b>”: {how}") in shown
+    assert ("Nguồn mới: Cơ quan đăng bài", f"“Cơ quan đăng bài” có thẻ HTML “<i>”: {how}") in shown
+    data = copy_data(tmp_path)
+    (data / "sources" / f"{made['source']['id']}.yml").write_text(made["source"]["yaml"], encoding="utf-8")
+    validated = run_cli("--data", str(data), "validate").stderr
+    assert f"“paragraphs[3].text” có thẻ HTML “<b>”: {how}" in validated
+    assert f"“publisher” có thẻ HTML “<i>”: {how}" in validated
+
+
+MARKUP_OR_NOT = [
+    "<script>alert(1)</script>",
+    "chữ <b>đậm</b>",
+    'xem <a href="https://x.example">đây</a>',
+    "<img src=x onerror=alert(1)>",
+    "dòng<br/>mới",
+    "<!-- ẩn -->",
+    "<!DOCTYPE html>",
+    "<![CDATA[x]]>",
+    "<?php echo 1 ?>",
+    "a < b và b > c",
+    "<3 tháng",
+    "< 5 năm, >2 lần",
+    "<Hà Nội>",
+    "x<y",
+    "<- và ->",
+    "<https://example.org>",
+]
+
+
+def test_the_form_and_the_validator_see_the_same_tags(page: Any, site_url: str) -> None:
+    open_form(page, site_url)
+    seen = page.evaluate("texts => texts.map(t => window.kbPropose.htmlTag(t))", MARKUP_OR_NOT)
+    expected = [found.group() if (found := HTML_TAG.search(text)) else None for text in MARKUP_OR_NOT]
+    assert seen == expected
+    assert expected.count(None) == 7
 
 
 def test_emphasis_in_the_preview_looks_as_on_the_page(page: Any, site_url: str) -> None:
@@ -265,6 +351,66 @@ def test_a_new_entity_opens_next_to_its_field_and_asks_for_a_description(page: A
     assert entity.locator("[data-field=kind] select").evaluate("el => el === document.activeElement")
 
 
+def test_a_new_entity_is_described_with_its_source_and_its_file_validates(
+    page: Any, site_url: str, tmp_path: Path
+) -> None:
+    """The panel asks, in Vietnamese, for what the articles say of the entity and where
+    (source and paragraph); the file it writes cites them as the data's entities do, is
+    canonical, validates, and comes back whole from a draft."""
+    open_form(page, site_url)
+    page.check("input[name=kb-type][value=agreements]")
+    title = "Bản ghi nhớ gìn giữ hòa bình với Bộ Quốc phòng Pháp (thử đối tác)"
+    fill(page, "title", title)
+    choose(page, "parties", "Bộ Quốc phòng Pháp")
+    panel = page.locator(".kb-new-entity").first
+    labels = " ".join(panel.locator("label, legend").all_inner_texts())
+    for words in ("Giới thiệu ngắn (bắt buộc)", "Nguồn nói về đối tác (bắt buộc)", "Nguồn", "Đoạn (số đoạn"):
+        assert words in labels, labels
+    assert "bằng lời của bạn" in panel.locator("[data-field=description] .kb-hint").inner_text()
+    panel.locator("[data-field=kind] select").select_option("organisation")
+    show_all(page)
+    shown = problems_shown(page)
+    assert "Đối tác mới 1: thiếu “Giới thiệu ngắn”: viết ngắn gọn, bằng lời của bạn" in shown
+    assert "Đối tác mới 1: chưa chọn nguồn nói về đối tác" in shown
+    assert "chưa chọn nguồn" in panel.locator("[data-field=source] .kb-error").inner_text()
+    # A paragraph the source does not have is named at its field.
+    source_name = page.locator(f".kb-picker select option[value={TTXVN}]").inner_text()
+    panel.locator("[data-field=entity_source] select").select_option(TTXVN)
+    assert "Tên “Bộ Quốc phòng Pháp”" not in panel.inner_text()  # the name is not in the article
+    describe_new_entity(
+        page, "organisation", "Cơ quan quốc phòng của Pháp, nước ký bản ghi nhớ.", TTXVN, "99"
+    )
+    made = proposal(page, title)
+    assert (
+        f"nguồn “{source_name}” không có đoạn 99 (các đoạn từ 1 đến"
+        in panel.locator("[data-field=paragraphs] .kb-error").inner_text()
+    )
+    describe_new_entity(
+        page, "organisation", "Cơ quan quốc phòng của Pháp, nước ký bản ghi nhớ.", TTXVN, "8, 9"
+    )
+    assert "Đoạn 8: Đáng chú ý, Bộ Quốc phòng đã tham mưu" in panel.inner_text()
+    made = proposal(page, title)
+    assert not [p for p in made["problems"] if p["path"][0] == "entity"], made["problems"]
+    description = f"Cơ quan quốc phòng của Pháp, nước ký bản ghi nhớ ({source_name}, đoạn 8, đoạn 9)."
+    expected = {"id": "bo-quoc-phong-phap", "kind": "organisation", "name": "Bộ Quốc phòng Pháp"}
+    assert made["entities"][0]["yaml"] == emit({**expected, "description": description})
+    data = copy_data(tmp_path)
+    path = data / "entities" / "bo-quoc-phong-phap.yml"
+    path.write_text(made["entities"][0]["yaml"], encoding="utf-8")
+    assert run_cli("--data", str(data), "validate").returncode == 0
+    assert run_cli("--data", str(data), "fix", "--check").returncode == 0
+    # A draft gives the panel back as it was typed: the words, the source, the paragraphs.
+    open_form(page, site_url)
+    page.get_by_role("button", name="Tiếp tục bản nháp").click()
+    panel = page.locator(".kb-new-entity").first
+    assert panel.locator("[data-field=description] textarea").input_value() == (
+        "Cơ quan quốc phòng của Pháp, nước ký bản ghi nhớ"
+    )
+    assert panel.locator("[data-field=entity_source] select").input_value() == TTXVN
+    assert panel.locator("[data-field=paragraphs] input").input_value() == "8, 9"
+    assert proposal(page, title)["entities"] == made["entities"]
+
+
 def test_a_correction_is_a_draft_and_its_diff_shows_what_goes_before_what_comes(
     page: Any, site_url: str
 ) -> None:
@@ -280,6 +426,117 @@ def test_a_correction_is_a_draft_and_its_diff_shows_what_goes_before_what_comes(
     open_form(page, site_url, f"?sua={FPA}")
     page.get_by_role("button", name="Tiếp tục bản nháp").click()
     assert proposal(page, "(sửa)")["yaml"] == made["yaml"]
+
+
+COVID = "dieu-chinh-doi-ngoai-quoc-phong-thich-ung-covid-19"
+AAPTC_2022 = "hoi-nghi-cac-trung-tam-gin-giu-hoa-binh-chau-a-thai-binh-duong-2022"
+BOUND_QUOTE = "giai đoạn 2016-2021 tiếp tục đánh dấu bước phát triển mạnh mẽ của công tác HNQT và ĐNQP"
+
+
+def edit_summary_end(page: Any) -> None:
+    summary = field(page, "summary").locator("textarea")
+    summary.fill(summary.input_value().replace("cứu chiến lược.", "cứu chiến lược quân sự."))
+
+
+def edit_summary_start(page: Any) -> None:
+    summary = field(page, "summary").locator("textarea")
+    summary.fill(summary.input_value().replace("Quân ủy Trung ương,", "Quân ủy Trung ương và"))
+
+
+def edit_tag(page: Any) -> None:
+    field(page, "tags").locator("textarea").fill("Covid-19\nhọp trực tuyến")
+
+
+def edit_quote(page: Any) -> None:
+    quote = page.locator(".kb-evidence__item").nth(3).locator("textarea")
+    quote.fill(quote.input_value().removesuffix("..."))
+
+
+def edit_bound_quote(page: Any) -> None:
+    page.locator("[data-field=not_before] [data-field=quote] textarea").fill(BOUND_QUOTE.split(" của")[0])
+
+
+def edit_date(page: Any) -> None:
+    date = field(page, "date").locator("input[type=text]").first
+    date.fill("15/06/2022")
+    date.blur()
+
+
+def edit_figure_unit(page: Any) -> None:
+    page.locator("[data-field=figures] .kb-group").nth(1).locator("[data-field=unit] input").fill("tổ chức")
+
+
+@pytest.mark.parametrize(
+    ("record", "edit", "removed", "added"),
+    [
+        pytest.param(
+            COVID, edit_summary_end, ["  cứu chiến lược."], ["  cứu chiến lược quân sự."], id="folded-summary"
+        ),
+        pytest.param(COVID, edit_tag, ["- trực tuyến"], ["- họp trực tuyến"], id="list-item"),
+        pytest.param(
+            COVID,
+            edit_quote,
+            ["    nghiên cứu chiến lược..."],
+            ["    nghiên cứu chiến lược"],
+            id="evidence-quote",
+        ),
+        pytest.param(
+            COVID,
+            edit_bound_quote,
+            [f"  quote: {BOUND_QUOTE}"],
+            [f"  quote: {BOUND_QUOTE.split(' của')[0]}"],
+            id="nested-bound-quote",  # not_after holds the same line: it stays
+        ),
+        pytest.param(AAPTC_2022, edit_date, ["date: 2022-06"], ["date: 2022-06-15"], id="date"),
+        pytest.param(
+            AAPTC_2022, edit_figure_unit, ["  unit: tổ chức quốc tế"], ["  unit: tổ chức"], id="nested-figure"
+        ),
+    ],
+)
+def test_a_correction_changes_the_lines_of_the_changed_field_only(
+    page: Any, site_url: str, record: str, edit: Any, removed: list[str], added: list[str]
+) -> None:
+    """Real records, each kind of field: the file is what `make fix` writes for the changed
+    data, and its diff with the file holds the changed lines only, what goes before what comes."""
+    open_form(page, site_url, f"?sua={record}")
+    before = proposal(page, f"id: {record}\n", typed=False)["yaml"]
+    assert before == next((REPO_ROOT / "data").glob(f"*/{record}.yml")).read_text(encoding="utf-8")
+    edit(page)
+    page.wait_for_function("before => window.kbPropose.current().yaml !== before", arg=before)
+    made = proposal(page, f"id: {record}\n")
+    assert made["problems"] == []
+    diff = page.locator(".kb-propose__diff").inner_text().split("\n")
+    changed = [line for line in diff if line[:1] in "-+" and line]
+    assert changed == [f"- {line}" for line in removed] + [f"+ {line}" for line in added], changed
+    assert [line[2:] for line in diff if line[:2] in ("  ", "- ")] == before.split("\n")
+    assert made["yaml"] == before.replace("\n".join(removed), "\n".join(added), 1)
+
+
+def test_a_correction_early_in_a_folded_summary_rewraps_that_summary_only(
+    page: Any, site_url: str, tmp_path: Path
+) -> None:
+    """A change in a summary's first line moves the words of its later lines, as `make fix`
+    folds them, and no line of any other field."""
+    open_form(page, site_url, f"?sua={COVID}")
+    before = proposal(page, f"id: {COVID}\n", typed=False)["yaml"]
+    edit_summary_start(page)
+    page.wait_for_function("before => window.kbPropose.current().yaml !== before", arg=before)
+    made = proposal(page, f"id: {COVID}\n")
+    path = tmp_path / f"{COVID}.yml"
+    path.write_text(made["yaml"], encoding="utf-8")
+    assert_canonical(path, "events")
+    old, new = before.splitlines(), made["yaml"].splitlines()
+    start = old.index("summary: >-") + 1
+    end = next(i for i in range(start, len(old)) if not old[i].startswith("  "))
+    new_end = next(i for i in range(start, len(new)) if not new[i].startswith("  "))
+    assert new[:start] == old[:start] and new[new_end:] == old[end:]
+    diff = page.locator(".kb-propose__diff").inner_text().split("\n")
+    changed = [line for line in diff if line[:1] in "-+" and line]
+    removed = [line[2:] for line in changed if line[0] == "-"]
+    assert removed and set(removed) <= set(old[start:end])
+    assert changed == [f"- {line}" for line in removed] + [
+        f"+ {line[2:]}" for line in changed[len(removed) :]
+    ]
 
 
 def test_the_keyboard_only_way_through_the_picker_and_comboboxes_needs_no_mouse(

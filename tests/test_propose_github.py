@@ -17,7 +17,17 @@ import pytest
 from conftest import REPO_ROOT
 from defence_kb.load import read_yaml
 from github_standin import GitHub, serve_github
-from test_propose import TTXVN, choose, field, fill, open_form, pick_paragraph, proposal, select
+from test_propose import (
+    TTXVN,
+    choose,
+    describe_new_entity,
+    field,
+    fill,
+    open_form,
+    pick_paragraph,
+    proposal,
+    select,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -55,7 +65,9 @@ def new_agreement_with_new_entity(page: Any) -> dict[str, Any]:
     choose(page, "parties", "phap")
     field(page, "themes").get_by_label("Gìn giữ hòa bình Liên hợp quốc").check()
     choose(page, "entities", "Bộ Quốc phòng Pháp")
-    page.locator(".kb-new-entity [data-field=kind] select").select_option("organisation")
+    describe_new_entity(
+        page, "organisation", "Bộ Quốc phòng của Pháp, nước đối tác ký bản ghi nhớ.", TTXVN, "8"
+    )
     made = proposal(page, TITLE)
     assert made["problems"] == []
     return made

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL, REPO_ROOT, latex_decoding
+from conftest import MINIMAL, REPO_ROOT, html_not_refused, latex_decoding
 from defence_kb.build import build_site, copy_site_config
 from defence_kb.text import collapse_whitespace
 
@@ -135,20 +135,38 @@ class _Audit(HTMLParser):
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The hostile dataset built as if the validator let HTML through: the validator is the
+    first line of defence, escaping in every output the second, tested here on its own."""
     root = copy_site_config(REPO_ROOT, tmp_path_factory.mktemp("hostile"))
     data = hostile_dataset(root)
     site = root / "site"
-    build_site(root, data, site)
+    with html_not_refused():
+        build_site(root, data, site)
     return site
 
 
-def test_hostile_dataset_is_valid_data(tmp_path: Path) -> None:
-    """The payloads are legal text: they must be published, and published inert."""
+def test_hostile_dataset_is_valid_data_but_for_its_html(tmp_path: Path) -> None:
+    """Apart from its HTML, the payloads are legal text that must be published, and published
+    inert; the HTML itself is refused by the validator, in every field that holds some."""
     from defence_kb.load import load_dataset
     from defence_kb.validate import validate_dataset
 
     data = hostile_dataset(tmp_path)
-    assert [p.format() for p in validate_dataset(load_dataset(data)).problems] == []
+    with html_not_refused():
+        assert [p.format() for p in validate_dataset(load_dataset(data)).problems] == []
+    problems = [p.format() for p in validate_dataset(load_dataset(data)).problems]
+    refused = {
+        (line.split(":", 1)[0], re.search(r"“([^”]+)” có thẻ HTML “(<[^”]+)”", line).groups())
+        for line in problems
+    }
+    assert len(refused) == len(problems)  # nothing but the HTML
+    fpa = str(data / "agreements" / "hiep-dinh-fpa.yml")
+    for name in ("title", "summary", "location", "title_en", "date_note", "editor_note", "signatories[1]"):
+        assert any(path == fpa and field == name for path, (field, _) in refused), name
+    assert (fpa, ("tags[1]", "<script>")) in refused and (fpa, ("tags[3]", "<!--")) in refused
+    assert (fpa, ("evidence[2].quote", "<script>")) in refused
+    files = {Path(path).name for path, _ in refused}
+    assert files == {"hiep-dinh-fpa.yml", "nghi-quyet-22.yml", "viet-nam.yml", "themes.yml", "nguon-a.yml"}
 
 
 def test_no_markup_attribute_or_url_comes_from_record_text(hostile_site: Path) -> None:
@@ -196,7 +214,8 @@ def test_search_documents_escape_record_text(tmp_path: Path) -> None:
     from defence_kb.index import render_search_documents
 
     data = hostile_dataset(tmp_path)
-    documents = render_search_documents(load_knowledge_base(tmp_path, data))
+    with html_not_refused():
+        documents = render_search_documents(load_knowledge_base(tmp_path, data))
     for path, document in documents.items():
         audit = _Audit()
         audit.feed(document)

@@ -1,9 +1,13 @@
-// The checks of scripts/defence_kb/validate.py, with its messages word for word, so an
-// editor sees before sending what the pull request's check would say.
+// The checks of the validator (the package scripts/defence_kb/validate/: the schema's
+// complaints worded by validate/messages.py, and the rules of validate/rules/), with its
+// messages word for word, so an editor sees before sending what the pull request's check
+// would say.
 
 import { SLUG, collapse, nfc, strip } from "./text.js";
 import { before, daysIn, earliest, iso, latest, parseDate } from "./dates.js";
 import { ctx, currentSchema } from "./state.js";
+import { checkReferenceList } from "./reference_checks.js";
+import { checkHtml } from "./html_tags.js";
 
 // A field as the form names it: its label ("Tóm tắt"), never its key ("summary"); an item
 // of a list by its number ("Số liệu 2 › Đơn vị").
@@ -85,7 +89,7 @@ function firstWordDivergence(source, normalized) {
   );
 }
 
-// validate._check_quotes: the paragraph a quote is in, or what differs, the source by its name.
+// validate/rules/quotes.py: the paragraph a quote is in, or what differs, the source by its name.
 export function quoteCheck(sourceId, quote) {
   var source = ctx.sources[sourceId];
   if (!source || !quote) return { paragraph: null };
@@ -114,6 +118,7 @@ export function check(record, entityData) {
   checkFigures(record, quotes, add);
   if (record.edition !== undefined) checkInteger(record.edition, ["edition"], 1, add);
   checkReferences(record, add);
+  checkReferenceList(record, bounds, add);
   // names: English names say whether a source has them
   checkEnglish(record, "title_en", add);
   checkPlaceholders(record, [], add);
@@ -293,9 +298,9 @@ function checkNewEntities(entityData, add) {
         add(prefix.concat("id"), "mã đối tác “" + entity.id + "” đã dùng ở data/entities/" + entity.id + ".yml; mỗi đối tác một mã riêng");
       }
     }
-    checkEnglish(entity, "name_en", function (path, message) {
-      add(prefix.concat(path), message);
-    });
+    var inEntity = (path, message) => add(prefix.concat(path), message);
+    checkEnglish(entity, "name_en", inEntity);
+    checkHtml(entity, [], inEntity);
     (entity.aliases || []).forEach(function (alias, i) {
       if (!foundInSources(alias)) add(prefix.concat(["aliases", i]), "tên khác “" + alias + "” không có trong nguồn nào: tên ngoài nguồn ghi vào “" + label("search_aliases") + "”");
     });
@@ -328,22 +333,13 @@ function checkSpan(value, path, add) {
   }
 }
 
-var HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/;
-
 // Text fields the schema requires to hold something (Text: at least one non-space).
 function checkStrings(record, path, add) {
   Object.keys(record).forEach(function (name) {
     var value = record[name];
     if (typeof value === "string" && !/\S/.test(value)) add(path.concat(name), "“" + fieldLabel(path.concat(name)) + "” không được để trống");
-    var tag = typeof value === "string" ? HTML_TAG.exec(value) : null;
-    if (tag) {
-      add(
-        path.concat(name),
-        "“" + fieldLabel(path.concat(name)) + "” có thẻ HTML “" + tag[0] + "”: bản ghi là chữ thuần, không dùng HTML; " +
-          "xóa thẻ (muốn nhấn mạnh thì viết *chữ nghiêng* hoặc **chữ đậm**)"
-      );
-    }
   });
+  checkHtml(record, path, add);
 }
 
 function foundInSources(text) {

@@ -1,4 +1,4 @@
-// Partial dates as scripts/defence_kb/schema.py's PartialDate reads them (YYYY, YYYY-MM,
+// Partial dates as scripts/defence_kb/schema/dates.py's PartialDate reads them (YYYY, YYYY-MM,
 // YYYY-MM-DD), with its messages, and the Vietnamese ways of writing one.
 
 import { strip } from "./text.js";

@@ -6,6 +6,7 @@ import { slugify } from "./text.js";
 import { ctx } from "./state.js";
 import { unwrap } from "./fields.js";
 import { makeWidget } from "./record_form.js";
+import { sourceFields, sourceProblems, splitCitation, withCitation } from "./entity_source.js";
 
 export function entityChoices() {
   return ctx.data.entities
@@ -48,6 +49,12 @@ export function addNewEntity(value, nextTo) {
     var required = (schema.required || []).indexOf(key) >= 0;
     parts[key] = makeWidget(key, path + "." + key, property, required, box, schema);
   });
+  var cited = splitCitation(value.description);
+  value = Object.assign({}, value, { description: cited.text || undefined });
+  var where = sourceFields(box, path, () => parts.name.read());
+  markRequired(box.querySelector("[data-field=description] > label"));
+  box.querySelector("[data-field=description] > .kb-hint").textContent =
+    "Điều bài viết nói về đối tác, ngắn gọn, bằng lời của bạn (ví dụ: Một trong 9 nước đối tác ký bản ghi nhớ về gìn giữ hòa bình với Việt Nam).";
   var entity = {
     id: value.id,
     read: function () {
@@ -56,8 +63,11 @@ export function addNewEntity(value, nextTo) {
         var item = parts[key].read();
         if (item !== undefined) out[key] = item;
       });
+      var chosen = where.read();
+      if (out.description) out.description = withCitation(out.description, chosen.source, chosen.paragraphs);
       return out;
     },
+    problems: (index) => sourceProblems(index, parts.description.read(), where.read()),
   };
   var auto = true;
   parts.id.control.addEventListener("input", function () {
@@ -67,6 +77,7 @@ export function addNewEntity(value, nextTo) {
     if (auto) parts.id.write(slugify(parts.name.read() || ""));
   });
   Object.keys(parts).forEach((key) => parts[key].write(value[key]));
+  where.write(cited);
   box.querySelector("[data-field=id] > label").firstChild.textContent = "Mã đối tác";
   var remove = el("button", { type: "button", class: "md-button kb-remove", text: "Bỏ đối tác mới " + (index + 1) });
   remove.addEventListener("click", function () {
@@ -85,6 +96,15 @@ export function addNewEntity(value, nextTo) {
     parts.kind.control && parts.kind.control.focus();
   }, 0);
   return entity;
+}
+
+function markRequired(label) {
+  if (label && !label.querySelector(".kb-required")) label.appendChild(el("span", { class: "kb-required", text: " (bắt buộc)" }));
+}
+
+// What each new entity's panel still needs (its description and where the articles say it).
+export function newEntityProblems() {
+  return ctx.newEntities.reduce((all, entity, index) => all.concat(entity.problems(index)), []);
 }
 
 export function entityName(id) {

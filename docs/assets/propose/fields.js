@@ -109,27 +109,6 @@ export function linesWidget(name, path, required, description, container) {
   };
 }
 
-// References (schema/reference.py) are given back as the file has them: the form says how
-// many there are; an editor changes them in the YAML file (CONTRIBUTING.md shows how).
-export function keptWidget(name, path, container) {
-  var kept;
-  var note = el("p", { class: "kb-hint" });
-  var box = el("div", { class: "kb-field", "data-field": name }, [el("p", { text: ctx.labels[name] || name }), note]);
-  container.appendChild(box);
-  slot(path, null, box);
-  return {
-    read: function () {
-      return kept && kept.length ? kept : undefined;
-    },
-    write: function (value) {
-      kept = value;
-      note.textContent =
-        (value && value.length ? value.length + " tài liệu tham khảo, giữ nguyên" : "Chưa có") +
-        "; thêm hoặc sửa trong tệp YAML (xem CONTRIBUTING.md).";
-    },
-  };
-}
-
 export function enumWidget(name, path, required, description, container, vocabulary, fallback) {
   var id = newId(name);
   var control = el("select", { id: id, required: required });

@@ -4,7 +4,7 @@
 // (scripts/defence_kb/propose.py).
 //
 // The form is built from the JSON Schema of the chosen record type (record_form.js); the
-// checks mirror validate.py with its messages word for word (checks.js); the YAML is the
+// checks mirror the validator (validate/) with its messages word for word (checks.js); the YAML is the
 // canonical form `make fix` writes (canonical_yaml.js, key_order.js); the preview words
 // dates as wording.py does (wording.js). This module lays the form out and runs the
 // update loop: read the fields, check, preview, offer the ways to send.
@@ -16,8 +16,9 @@ import { toYaml } from "./canonical_yaml.js";
 import { orderKeys } from "./key_order.js";
 import { ctx, discardDraft, loadData, readDraft, saveDraft } from "./state.js";
 import { buildFields, collect } from "./record_form.js";
-import { addNewEntity } from "./entities.js";
+import { addNewEntity, newEntityProblems } from "./entities.js";
 import { check } from "./checks.js";
+import { HTML_TAG } from "./html_tags.js";
 import { showProblems } from "./problems.js";
 import { renderDuplicates } from "./duplicates.js";
 import { annotateEvidence, renderPage } from "./preview.js";
@@ -142,7 +143,7 @@ function update() {
   var yaml = toYaml(record);
   saveDraft(record, entityData, !ctx.editing || yaml !== currentFile(), ctx.editing ? null : sourceDraft());
   var alone = Boolean(added.file) && isEmpty(record, entityData);
-  var problems = added.problems.concat(alone ? [] : check(record, entityData));
+  var problems = added.problems.concat(alone ? [] : check(record, entityData).concat(newEntityProblems()));
   showProblems(problems);
   if (alone && !problems.length) ctx.ui.status.textContent = "Không có lỗi: nguồn mới sẵn sàng để gửi (một mình, không kèm bản ghi).";
   renderDuplicates(ctx.ui.duplicates, record);
@@ -210,6 +211,7 @@ function start(data) {
     orderKeys: orderKeys,
     newFileUrl: newFileUrl,
     URL_LIMIT: URL_LIMIT,
+    htmlTag: (text) => (HTML_TAG.exec(text) || [null])[0],
     current: function () {
       return last;
     },

@@ -7,7 +7,8 @@ import { ctx, currentSchema } from "./state.js";
 import { defName } from "./fields.js";
 import { quoteCheck } from "./checks.js";
 import { entityName } from "./entities.js";
-import { placementWords, referenceMark, statusWords } from "./wording.js";
+import { dateWords, placementWords, referenceMark, statusWords } from "./wording.js";
+import { parseDate } from "./dates.js";
 
 export function vocabularyLabel(defname, value) {
   var found = (ctx.data.vocabularies[defname] || []).filter((item) => item.value === value)[0];
@@ -109,11 +110,44 @@ export function renderPage(record) {
     });
     article.appendChild(related);
   }
+  if (record.references) renderReferences(article, record);
   if (record.editor_note) {
     article.appendChild(el("p", { class: "kb-propose__section", text: "Ghi chú biên tập" }));
     article.appendChild(el("p", { text: record.editor_note }));
   }
   ctx.ui.pagePreview.appendChild(article);
+}
+
+function dateOr(text, otherwise) {
+  try {
+    return dateWords(parseDate(String(text)));
+  } catch (error) {
+    return otherwise;
+  }
+}
+
+// The page's "Tài liệu tham khảo" (templates/partials/references.md.j2): each reference and
+// the values that rest on it, the note as the editor's.
+function renderReferences(article, record) {
+  article.appendChild(el("p", { class: "kb-propose__section", text: "Tài liệu tham khảo" }));
+  record.references.forEach(function (reference) {
+    var supported = Object.keys(reference.supports || {}).map(function (field) {
+      var value = reference.supports[field];
+      var words = typeof value === "object" ? (value.start ? dateOr(value.start, value.start) + " – " + dateOr(value.end, "") : JSON.stringify(value)) : field === "date" ? dateOr(value, value) : value;
+      var name = ctx.labels[field] || field;
+      return name.charAt(0).toLowerCase() + name.slice(1) + " " + words;
+    });
+    var published = reference.published && reference.published !== "không rõ" ? "ngày đăng " + dateOr(reference.published, reference.published) : "không rõ ngày đăng";
+    article.appendChild(
+      el("p", {
+        class: "kb-propose__reference",
+        text:
+          [reference.publisher, "“" + (reference.title || "") + "”", published, reference.url, "truy cập ngày " + dateOr(reference.accessed, "")].join(", ") +
+          ". Dựa vào tài liệu này: " + supported.join("; ") + ".",
+      })
+    );
+    if (reference.note) article.appendChild(el("p", {}, [el("small", { text: "Ghi chú của biên tập viên: " + reference.note })]));
+  });
 }
 
 function capital(text) {

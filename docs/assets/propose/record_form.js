@@ -12,7 +12,6 @@ import {
   enumWidget,
   flagWidget,
   intWidget,
-  keptWidget,
   linesWidget,
   listOfObjects,
   objectWidget,
@@ -22,6 +21,7 @@ import {
 import { choiceWidget } from "./combobox.js";
 import { evidenceWidget, sourceWidget } from "./evidence.js";
 import { createEntity, entityChoices } from "./entities.js";
+import { referencesWidget } from "./references.js";
 
 export function makeWidget(name, path, property, required, container, schema) {
   var description = property.description;
@@ -42,7 +42,7 @@ export function makeWidget(name, path, property, required, container, schema) {
     if (items.$ref === "#/$defs/Evidence") return evidenceWidget(name, path, required, description, container);
     if (items.$ref === "#/$defs/Figure") return listOfObjects(name, path, schema.$defs.Figure, container, "Số liệu", "Thêm số liệu");
     if (items.$ref === "#/$defs/Role") return listOfObjects(name, path, schema.$defs.Role, container, "Chức vụ", "Thêm chức vụ");
-    if (items.$ref === "#/$defs/Reference") return keptWidget(name, path, container);
+    if (items.$ref === "#/$defs/Reference") return referencesWidget(name, path, container);
     if (items.pattern && items.pattern.indexOf("a-z0-9") >= 0) {
       if (refs[name] === "theme") {
         return checkboxesWidget(name, path, required, description, container, ctx.data.themes.map((t) => ({ id: t.id, label: t.title })));

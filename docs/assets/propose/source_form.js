@@ -10,6 +10,7 @@ import { fromVietnamese, parseDate } from "./dates.js";
 import { ctx } from "./state.js";
 import { slot, touch } from "./fields.js";
 import { refreshSourceSelects } from "./evidence.js";
+import { HTML_TAG, htmlTagMessage } from "./html_tags.js";
 import { proposeKinds, sourceFile, splitParagraphs } from "./new_source.js";
 
 // The metadata `make source` asks for (new_source.create_source), with the form's labels.
@@ -126,6 +127,16 @@ function metaProblems(meta, add) {
   if (id && !SLUG.test(id)) add("id", "ID “" + id + "” chỉ gồm chữ thường không dấu, số và gạch nối");
 }
 
+// validate/rules/html_tags.py refuses HTML in a source's text too: said before it is sent.
+function htmlProblems(meta, made, add) {
+  ["title", "publisher"].forEach(function (name) {
+    var tag = HTML_TAG.exec(meta[name] || "");
+    if (tag) add(name, htmlTagMessage(SOURCE_LABELS[name], tag[0]));
+  });
+  var paragraph = made.proposals.filter((p) => HTML_TAG.test(p.text))[0];
+  if (paragraph) add("text", htmlTagMessage(SOURCE_LABELS.text + " › đoạn " + paragraph.n, HTML_TAG.exec(paragraph.text)[0]));
+}
+
 // The new source as the form's other parts know a source (state.js's ctx.sources); redrawn
 // in the source choices only when it changed.
 function register(made) {
@@ -186,6 +197,7 @@ export function newSource() {
     meta.capture_file = sourceFile(text, Object.assign({}, meta, { capture_file: "nguon-moi.txt" }), kinds).id + ".txt";
   }
   var made = sourceFile(text, meta, kinds);
+  htmlProblems(meta, made, add);
   var existing = ctx.sources[made.id] && !ctx.sources[made.id].isNew ? ctx.sources[made.id] : null;
   if (existing) add("id", "đã có nguồn mã “" + made.id + "” (“" + existing.label + "”): đặt mã khác hoặc dùng nguồn đã có");
   register(existing ? null : made);

@@ -1,0 +1,74 @@
+"""No text holds HTML: record text is plain text, with Markdown emphasis at most.
+
+CONTRIBUTING.md says "không HTML", and the proposal form refuses a tag as one types
+(its twin docs/assets/propose/html_tags.js: the same pattern and message): the pages escape
+every value (tests/test_security.py keeps that second line of defence), so a tag would only
+show as its letters, or, in a file that does not escape, become markup. What is refused is
+what CommonMark takes for raw HTML: an opening tag (`<b>`, `<a href="…">`,
+`<img src=x onerror=…>`, `<br/>`), a closing tag (`</b>`), a comment (`<!--`), a
+declaration (`<!DOCTYPE …>`), a CDATA section and a processing instruction (`<?…?>`).
+A lone "<" is not HTML ("a < b", "<3", "< 5 năm"), nor a name in brackets with a Vietnamese
+letter ("<Hà Nội>", which CommonMark does not take for a tag either), nor an address:
+`url` fields are links, quoted where they are written, and not checked here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from ...load import Key, LoadedFile, RawDataset
+from ...problems import Problem
+from ..data import ValidatedData
+from ..messages import field_label
+from ..registry import Rule, files_of
+
+HTML_TAG = re.compile(
+    r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"  # an opening or a closing tag
+    r"|<!--|<![A-Za-z][^<>]*>|<!\[CDATA\[|<\?[^<>]*\?>"  # comment, declaration, CDATA, PI
+)
+# Fields that hold an address, not text.
+ADDRESSES = frozenset({"url"})
+
+
+def check(raw: RawDataset, data: ValidatedData) -> Iterator[Problem]:
+    for loaded in files_of(raw, RULE.applies_to):
+        if "<" in data.data_repr(loaded):
+            yield from _walk(loaded, loaded.data, ())
+
+
+def _walk(loaded: LoadedFile, value: Any, key: Key) -> Iterator[Problem]:
+    if isinstance(value, str):
+        found = HTML_TAG.search(value)
+        if found:
+            yield loaded.problem(key, message(field_label(key), found.group()))
+    elif isinstance(value, dict):
+        for name, child in value.items():
+            if name not in ADDRESSES:
+                yield from _walk(loaded, child, (*key, name))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _walk(loaded, child, (*key, index))
+
+
+def message(label: str, tag: str) -> str:
+    """The form's message word for word (html_tags.js), the field named as the editor sees it."""
+    return (
+        f"“{label}” có thẻ HTML “{tag}”: nội dung là chữ thuần, không dùng HTML; "
+        "xóa thẻ (muốn nhấn mạnh thì viết *chữ nghiêng* hoặc **chữ đậm**)"
+    )
+
+
+RULE = Rule(
+    name="html_tags",
+    checks=(
+        "no text value holds HTML as CommonMark reads it (a tag, a closing tag, a comment, a "
+        "declaration, CDATA, a processing instruction); `url` fields are addresses, not checked"
+    ),
+    applies_to=("records", "entities", "sources", "themes", "exclusions"),
+    fix="delete the tag; write *italic* or **bold** for emphasis",
+    check=check,
+    # a quote with a tag is not found in its source either: the tag is the cause
+    explains_others=True,
+)
