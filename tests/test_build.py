@@ -17,7 +17,7 @@ from defence_kb.model import KnowledgeBase, RecordEntry
 from defence_kb.render import page_of
 from defence_kb.schema import Vocabulary
 from defence_kb.text import collapse_whitespace
-from defence_kb.wording import format_date
+from defence_kb.wording import format_date, format_ordinal
 
 pytestmark = pytest.mark.build
 
@@ -123,6 +123,7 @@ ROW = {
     "place": "Địa bàn",
     "unit_type": "Loại lực lượng",
     "personnel": "Quân số",
+    "rotation": "Lượt triển khai",
     "number": "Số hiệu",
     "doc_type": "Loại văn bản",
     "issuer": "Cơ quan ban hành",
@@ -182,6 +183,10 @@ def shown_values(kb: KnowledgeBase, entry: RecordEntry) -> dict[str, list[str]]:
             ]
         elif field == "personnel":
             expected[field] = [value.unit] if value else []
+        elif field == "rotation":
+            expected[field] = (
+                [format_ordinal(value.value), collapse_whitespace(value.as_stated)] if value else []
+            )
         elif field == "edition":
             expected[field] = [record.edition_as_stated or str(value)] if value else []
         elif isinstance(value, Vocabulary):
