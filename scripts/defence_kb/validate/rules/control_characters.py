@@ -15,13 +15,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from typing import Any
 
-from ...load import Key, LoadedFile, RawDataset
+from ...load import Key, RawDataset
 from ...problems import Problem
 from ..data import ValidatedData
 from ..messages import field_label
-from ..registry import Rule, files_of
+from ..registry import Rule, files_of, strings_in
 
 # Fields of running text (summaries, quotes, notes…), where a line break may stand.
 RUNNING_TEXT = frozenset(
@@ -41,28 +40,18 @@ _ESCAPE_IN_REPR = re.compile(r"\\[xtnru]")
 
 def check(raw: RawDataset, data: ValidatedData) -> Iterator[Problem]:
     for loaded in files_of(raw, RULE.applies_to):
-        if _ESCAPE_IN_REPR.search(data.data_repr(loaded)):
-            yield from _walk(loaded, loaded.data, ())
-
-
-def _walk(loaded: LoadedFile, value: Any, key: Key) -> Iterator[Problem]:
-    if isinstance(value, str):
-        name = next((part for part in reversed(key) if isinstance(part, str)), "")
-        unsafe = UNSAFE if name in RUNNING_TEXT else UNSAFE_IN_A_LINE
-        found = unsafe.findall(value)
-        if found:
-            yield loaded.problem(key, _message(key, value, found, ""))
-    elif isinstance(value, dict):
-        for name, child in value.items():
-            found = UNSAFE_IN_A_LINE.findall(name) if isinstance(name, str) else []
+        if not _ESCAPE_IN_REPR.search(data.data_repr(loaded)):
+            continue
+        for key, text, is_name in strings_in(loaded.data):
+            if is_name:
+                found = UNSAFE_IN_A_LINE.findall(text)
+                if found:
+                    yield loaded.problem(key, _message(key, text, found, "tên trường"), of_key=True)
+                continue
+            name = next((part for part in reversed(key) if isinstance(part, str)), "")
+            found = (UNSAFE if name in RUNNING_TEXT else UNSAFE_IN_A_LINE).findall(text)
             if found:
-                yield loaded.problem(
-                    (*key, name), _message((*key, name), name, found, "tên trường"), of_key=True
-                )
-            yield from _walk(loaded, child, (*key, name))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from _walk(loaded, child, (*key, index))
+                yield loaded.problem(key, _message(key, text, found, ""))
 
 
 def _message(key: Key, text: str, found: list[str], what: str) -> str:

@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
 
-from ...load import Key, LoadedFile, RawDataset
+from ...load import RawDataset
 from ...problems import Problem
 from ..data import ValidatedData
 from ..messages import field_label
-from ..registry import Rule, files_of
+from ..registry import Rule, files_of, strings_in
 
 HTML_TAG = re.compile(
     r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"  # an opening or a closing tag
@@ -34,22 +33,12 @@ ADDRESSES = frozenset({"url"})
 
 def check(raw: RawDataset, data: ValidatedData) -> Iterator[Problem]:
     for loaded in files_of(raw, RULE.applies_to):
-        if "<" in data.data_repr(loaded):
-            yield from _walk(loaded, loaded.data, ())
-
-
-def _walk(loaded: LoadedFile, value: Any, key: Key) -> Iterator[Problem]:
-    if isinstance(value, str):
-        found = HTML_TAG.search(value)
-        if found:
-            yield loaded.problem(key, message(field_label(key), found.group()))
-    elif isinstance(value, dict):
-        for name, child in value.items():
-            if name not in ADDRESSES:
-                yield from _walk(loaded, child, (*key, name))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from _walk(loaded, child, (*key, index))
+        if "<" not in data.data_repr(loaded):
+            continue
+        for key, text, is_name in strings_in(loaded.data, skip=ADDRESSES):
+            found = None if is_name else HTML_TAG.search(text)
+            if found:
+                yield loaded.problem(key, message(field_label(key), found.group()))
 
 
 def message(label: str, tag: str) -> str:
