@@ -124,8 +124,9 @@ class Reference(Strict):
         return self.published if isinstance(self.published, PartialDate) else None
 
 
-# A copy only says where a reader can open the text, so an address is taken as the outlet
-# serves it: some official sites (the Department of Peacekeeping Operations') serve http only.
+# A source's own address and a copy's only say where a reader can open the text, so an address is
+# taken as the outlet serves it: some official sites (the Department of Peacekeeping
+# Operations') serve http only.
 # A reference, whose values are shown as facts, must be https (HttpsUrl above).
 WebUrl = Annotated[
     str,

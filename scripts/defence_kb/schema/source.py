@@ -9,7 +9,7 @@ from pydantic import Field, StringConstraints, field_validator
 
 from .base import Slug, Strict, Text
 from .dates import DateValue
-from .reference import PublishedCopy
+from .reference import PublishedCopy, WebUrl
 from .vocabularies import ParagraphKind, PublishedKind
 
 
@@ -39,7 +39,7 @@ class Source(Strict):
             "đăng lại chứ không phải ngày đăng gốc."
         ),
     )
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    url: WebUrl | None = None
     published_copies: list[PublishedCopy] = Field(
         default_factory=list,
         description=(

@@ -20,6 +20,25 @@ def strings(value: Any, key: Key) -> Iterator[tuple[Key, str]]:
                 yield (*key, index), item
 
 
+def strings_in(
+    value: Any, key: Key = (), skip: frozenset[str] = frozenset()
+) -> Iterator[tuple[Key, str, bool]]:
+    """Every string of a file's data, with its key, in file order: the values, and the
+    names of mapping keys (third item True) before what they hold. The values of the
+    fields named in `skip` are not walked."""
+    if isinstance(value, str):
+        yield key, value, False
+    elif isinstance(value, dict):
+        for name, child in value.items():
+            if isinstance(name, str):
+                yield (*key, name), name, True
+            if name not in skip:
+                yield from strings_in(child, (*key, name), skip)
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from strings_in(child, (*key, index), skip)
+
+
 def mappings(value: Any, key: Key) -> Iterator[tuple[Key, dict[str, Any]]]:
     if isinstance(value, list):
         for index, item in enumerate(value):

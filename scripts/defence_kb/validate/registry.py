@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Literal
+from typing import Literal
 
-from ..load import Key, LoadedFile, RawDataset
+from ..load import LoadedFile, RawDataset
 from ..problems import Problem
 from . import rules as rules_package
 from .data import ValidatedData
@@ -59,22 +59,3 @@ def files_of(raw: RawDataset, kinds: Iterable[FileKind]) -> list[LoadedFile]:
         elif getattr(raw, kind) is not None:
             files.append(getattr(raw, kind))
     return files
-
-
-def strings_in(
-    value: Any, key: Key = (), skip: frozenset[str] = frozenset()
-) -> Iterator[tuple[Key, str, bool]]:
-    """Every string of a file's data, with its key, in file order: the values, and the
-    names of mapping keys (third item True) before what they hold. The values of the
-    fields named in `skip` are not walked."""
-    if isinstance(value, str):
-        yield key, value, False
-    elif isinstance(value, dict):
-        for name, child in value.items():
-            if isinstance(name, str):
-                yield (*key, name), name, True
-            if name not in skip:
-                yield from strings_in(child, (*key, name), skip)
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from strings_in(child, (*key, index), skip)

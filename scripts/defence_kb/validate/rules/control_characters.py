@@ -20,7 +20,8 @@ from ...load import Key, RawDataset
 from ...problems import Problem
 from ..data import ValidatedData
 from ..messages import field_label
-from ..registry import Rule, files_of, strings_in
+from ..raw import strings_in
+from ..registry import Rule, files_of
 
 # Fields of running text (summaries, quotes, notes…), where a line break may stand.
 RUNNING_TEXT = frozenset(

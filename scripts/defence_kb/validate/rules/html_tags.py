@@ -21,7 +21,8 @@ from ...load import RawDataset
 from ...problems import Problem
 from ..data import ValidatedData
 from ..messages import field_label
-from ..registry import Rule, files_of, strings_in
+from ..raw import strings_in
+from ..registry import Rule, files_of
 
 HTML_TAG = re.compile(
     r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"  # an opening or a closing tag
